@@ -1,0 +1,149 @@
+import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
+import type { Pool } from "./pool-type.js";
+import { acquireFrom, isTypedArray, lengthOf } from "./request.js";
+import { describeValue } from "./element-types.js";
+
+/** Dims as separate lengths (at most four), or as one array of any length. */
+export type Dims = readonly number[];
+
+/**
+ * An array from the pool with unspecified contents (whatever the slot held last). Length is the
+ * product of the dims; the type defaults to Float64Array; a template array gives type and length.
+ */
+export function acquire(
+  pool: Pool,
+  d0: number,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): Float64Array;
+export function acquire(pool: Pool, dims: Dims): Float64Array;
+export function acquire<C extends ElementType>(
+  pool: Pool,
+  type: C,
+  d0: number,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): ArrayOf<C>;
+export function acquire<C extends ElementType>(pool: Pool, type: C, dims: Dims): ArrayOf<C>;
+export function acquire<A extends TypedArray>(pool: Pool, template: A): A;
+export function acquire(
+  pool: Pool,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): TypedArray {
+  if (f !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  return acquireFrom(pool, a, b, c, d, e);
+}
+
+/** Like `acquire`, filled with zeros (`0n` for bigint arrays). */
+export function zeros(pool: Pool, d0: number, d1?: number, d2?: number, d3?: number): Float64Array;
+export function zeros(pool: Pool, dims: Dims): Float64Array;
+export function zeros<C extends ElementType>(
+  pool: Pool,
+  type: C,
+  d0: number,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): ArrayOf<C>;
+export function zeros<C extends ElementType>(pool: Pool, type: C, dims: Dims): ArrayOf<C>;
+export function zeros<A extends TypedArray>(pool: Pool, template: A): A;
+export function zeros(
+  pool: Pool,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): TypedArray {
+  if (f !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  return fillWith(acquireFrom(pool, a, b, c, d, e), 0);
+}
+
+/** Like `acquire`, filled with ones (`1n` for bigint arrays). */
+export function ones(pool: Pool, d0: number, d1?: number, d2?: number, d3?: number): Float64Array;
+export function ones(pool: Pool, dims: Dims): Float64Array;
+export function ones<C extends ElementType>(
+  pool: Pool,
+  type: C,
+  d0: number,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): ArrayOf<C>;
+export function ones<C extends ElementType>(pool: Pool, type: C, dims: Dims): ArrayOf<C>;
+export function ones<A extends TypedArray>(pool: Pool, template: A): A;
+export function ones(
+  pool: Pool,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): TypedArray {
+  if (f !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  return fillWith(acquireFrom(pool, a, b, c, d, e), 1);
+}
+
+/**
+ * An uninitialised array shaped after `array`: same type and length by default, or another type
+ * and/or other dims.
+ */
+export function similar<A extends TypedArray>(pool: Pool, array: A): A;
+export function similar<C extends ElementType>(pool: Pool, array: TypedArray, type: C): ArrayOf<C>;
+export function similar<C extends ElementType>(
+  pool: Pool,
+  array: TypedArray,
+  type: C,
+  d0: number | Dims,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): ArrayOf<C>;
+export function similar<A extends TypedArray>(
+  pool: Pool,
+  array: A,
+  d0: number | Dims,
+  d1?: number,
+  d2?: number,
+  d3?: number,
+): A;
+export function similar(
+  pool: Pool,
+  array: unknown,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+): TypedArray {
+  if (!isTypedArray(array))
+    throw new TypeError(`similar expects a typed array, got ${describeValue(array)}`);
+  if (a === undefined) return pool.acquireArray(array.constructor as never, array.length);
+  if (typeof a === "function") {
+    const length = b === undefined ? array.length : lengthOf(b, c, d, e);
+    return pool.acquireArray(a as never, length);
+  }
+  if (e !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  return pool.acquireArray(array.constructor as never, lengthOf(a, b, c, d));
+}
+
+/** Fill with `value`, as a bigint for the 64-bit integer arrays. */
+export function fillWith(array: TypedArray, value: 0 | 1): TypedArray {
+  if (array instanceof BigInt64Array || array instanceof BigUint64Array) {
+    return array.fill(value === 0 ? 0n : 1n);
+  }
+  return array.fill(value);
+}

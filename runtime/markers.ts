@@ -1,0 +1,111 @@
+/**
+ * The scope markers as ordinary functions. The transformer rewrites marked functions into inline
+ * checkpoint / try / finally rewind code; these fallbacks give an untransformed program the same
+ * behaviour, at the cost of one wrapper closure per marked function.
+ */
+import { PoolStateError } from "./errors.js";
+import type { Pool } from "./pool-type.js";
+import { getTaskLocalPool, maybeCheckpoint } from "./task-local.js";
+
+/** Any function: `never[]` parameters accept every parameter list. */
+type AnyFunction = (...args: never[]) => unknown;
+
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
+const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
+
+/**
+ * `fn` with a pool scope around every call: arrays it acquires are reused by the next call. The
+ * returned function keeps `this`, arguments, return value, `name` and `length`.
+ * `withPool(fn)` uses `getTaskLocalPool()`, looked up per call.
+ */
+export function withPool<F extends AnyFunction>(pool: Pool, fn: F): F;
+export function withPool<F extends AnyFunction>(fn: F): F;
+export function withPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): AnyFunction {
+  return typeof poolOrFn === "function"
+    ? scoped(undefined, poolOrFn, false, "withPool")
+    : scoped(poolOrFn, fn, false, "withPool");
+}
+
+/**
+ * Like `withPool`, but while `setMaybePooling(false)` is in effect each call's acquires return fresh
+ * arrays, as from DISABLED_POOL.
+ */
+export function maybeWithPool<F extends AnyFunction>(pool: Pool, fn: F): F;
+export function maybeWithPool<F extends AnyFunction>(fn: F): F;
+export function maybeWithPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): AnyFunction {
+  return typeof poolOrFn === "function"
+    ? scoped(undefined, poolOrFn, true, "maybeWithPool")
+    : scoped(poolOrFn, fn, true, "maybeWithPool");
+}
+
+/**
+ * A pool scope for a block: `using _ = poolScope(pool);` rewinds when the block exits, however it
+ * exits. Without a pool, the task-local pool.
+ */
+export function poolScope(pool?: Pool): Disposable {
+  const target = pool ?? getTaskLocalPool();
+  return target.scopeHandle(target.checkpoint());
+}
+
+function scoped(pool: Pool | undefined, fn: unknown, maybe: boolean, marker: string): AnyFunction {
+  checkScopedFunction(fn, marker);
+  const body = fn as (...args: unknown[]) => unknown;
+  const wrapped = function (this: unknown): unknown {
+    const target = pool ?? getTaskLocalPool();
+    const token = maybe ? maybeCheckpoint(target) : target.checkpoint();
+    try {
+      // `arguments`, not a rest parameter: forwarding it allocates nothing in optimised code.
+      /* eslint-disable prefer-rest-params */
+      const result =
+        new.target === undefined
+          ? body.apply(this, arguments as unknown as unknown[])
+          : Reflect.construct(body, arguments, new.target);
+      /* eslint-enable prefer-rest-params */
+      if (isThenable(result)) throw outlivedScope(body.name, marker);
+      return result;
+    } finally {
+      target.rewind(token);
+    }
+  };
+  Object.defineProperty(wrapped, "name", { value: body.name, configurable: true });
+  Object.defineProperty(wrapped, "length", { value: body.length, configurable: true });
+  return wrapped;
+}
+
+function checkScopedFunction(fn: unknown, marker: string): void {
+  if (typeof fn !== "function") {
+    throw new TypeError(`${marker} expects a function, got ${fn === null ? "null" : typeof fn}`);
+  }
+  const kind =
+    fn instanceof AsyncGeneratorFunction
+      ? "an async generator"
+      : fn instanceof AsyncFunction
+        ? "an async function"
+        : fn instanceof GeneratorFunction
+          ? "a generator"
+          : undefined;
+  if (kind !== undefined) {
+    throw new TypeError(
+      `${marker}(${fn.name || "anonymous"}): ${kind} would outlive its pool scope (the scope ends ` +
+        `at the first await/yield while the body keeps using its arrays). Finish the pooled work in ` +
+        `a synchronous function and call it from the ${kind.replace(/^an? /, "")}, or give each task its own pool.`,
+    );
+  }
+}
+
+function isThenable(value: unknown): boolean {
+  return (
+    value !== null &&
+    (typeof value === "object" || typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+function outlivedScope(name: string, marker: string): PoolStateError {
+  return new PoolStateError(
+    `${marker}(${name || "anonymous"}) returned a promise: its pool scope ended when it returned, ` +
+      `before the asynchronous work that uses its arrays. Finish the pooled work synchronously ` +
+      `(await outside the pooled function), or give each task its own pool.`,
+  );
+}

@@ -1,0 +1,153 @@
+import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
+import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
+import type { Dims } from "./acquire.js";
+import type { Pool } from "./pool-type.js";
+import { acquireFrom, requestedType } from "./request.js";
+
+/** A source of uniform numbers in [0, 1), like Math.random. */
+export type Rng = () => number;
+
+const TWO_PI = 2 * Math.PI;
+
+/**
+ * An array of uniform random values: [0, 1) for float types, the full range for integer types.
+ * An rng may follow the dims: `rand(pool, Float64Array, 3, 3, rng)`.
+ */
+export function rand(
+  pool: Pool,
+  d0: number,
+  d1?: number | Rng,
+  d2?: number | Rng,
+  d3?: number | Rng,
+  rng?: Rng,
+): Float64Array;
+export function rand(pool: Pool, dims: Dims, rng?: Rng): Float64Array;
+export function rand<C extends ElementType>(
+  pool: Pool,
+  type: C,
+  d0: number | Dims,
+  d1?: number | Rng,
+  d2?: number | Rng,
+  d3?: number | Rng,
+  rng?: Rng,
+): ArrayOf<C>;
+export function rand<A extends TypedArray>(pool: Pool, template: A, rng?: Rng): A;
+export function rand(
+  pool: Pool,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): TypedArray {
+  const rng = trailingRng(b, c, d, e, f);
+  const array = acquireFrom(
+    pool,
+    a,
+    unlessRng(b, rng),
+    unlessRng(c, rng),
+    unlessRng(d, rng),
+    unlessRng(e, rng),
+  );
+  if (unlessRng(f, rng) !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  fillUniform(array, rng ?? Math.random);
+  return array;
+}
+
+/** An array of standard normal values (float types only). An rng may follow the dims. */
+export function randn(
+  pool: Pool,
+  d0: number,
+  d1?: number | Rng,
+  d2?: number | Rng,
+  d3?: number | Rng,
+  rng?: Rng,
+): Float64Array;
+export function randn(pool: Pool, dims: Dims, rng?: Rng): Float64Array;
+export function randn<C extends ElementType>(
+  pool: Pool,
+  type: C,
+  d0: number | Dims,
+  d1?: number | Rng,
+  d2?: number | Rng,
+  d3?: number | Rng,
+  rng?: Rng,
+): ArrayOf<C>;
+export function randn<A extends TypedArray>(pool: Pool, template: A, rng?: Rng): A;
+export function randn(
+  pool: Pool,
+  a: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+  e?: unknown,
+  f?: unknown,
+): TypedArray {
+  const index = elementTypeIndex(requestedType(a));
+  if (index < 0) throw unknownElementType(requestedType(a));
+  if (ELEMENT_TYPES[index]!.kind !== "float") {
+    throw new TypeError(
+      `randn needs a floating-point element type, got ${ELEMENT_TYPES[index]!.type.name}`,
+    );
+  }
+  const rng = trailingRng(b, c, d, e, f);
+  const array = acquireFrom(
+    pool,
+    a,
+    unlessRng(b, rng),
+    unlessRng(c, rng),
+    unlessRng(d, rng),
+    unlessRng(e, rng),
+  );
+  if (unlessRng(f, rng) !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  fillNormal(array as Float64Array, rng ?? Math.random);
+  return array;
+}
+
+function trailingRng(b: unknown, c: unknown, d: unknown, e: unknown, f: unknown): Rng | undefined {
+  if (f !== undefined) return typeof f === "function" ? (f as Rng) : undefined;
+  if (e !== undefined) return typeof e === "function" ? (e as Rng) : undefined;
+  if (d !== undefined) return typeof d === "function" ? (d as Rng) : undefined;
+  if (c !== undefined) return typeof c === "function" ? (c as Rng) : undefined;
+  return typeof b === "function" ? (b as Rng) : undefined;
+}
+
+function unlessRng(value: unknown, rng: Rng | undefined): unknown {
+  return value === rng && rng !== undefined ? undefined : value;
+}
+
+function fillUniform(array: TypedArray, rng: Rng): void {
+  if (array instanceof BigInt64Array || array instanceof BigUint64Array) {
+    for (let i = 0; i < array.length; i++) {
+      // Storing wraps the 64 random bits to the array's signedness.
+      array[i] =
+        (BigInt(Math.floor(rng() * 0x100000000)) << 32n) | BigInt(Math.floor(rng() * 0x100000000));
+    }
+    return;
+  }
+  const numbers = array as Float64Array;
+  if (array instanceof Float64Array || array instanceof Float32Array || isFloat16(array)) {
+    for (let i = 0; i < numbers.length; i++) numbers[i] = rng();
+    return;
+  }
+  // Integer arrays: a uniform value over 2^bits, which the store wraps into the type's range.
+  const span = 2 ** (8 * array.BYTES_PER_ELEMENT);
+  for (let i = 0; i < numbers.length; i++) numbers[i] = Math.floor(rng() * span);
+}
+
+function fillNormal(array: Float64Array, rng: Rng): void {
+  // Box-Muller: two uniforms give two independent normals.
+  for (let i = 0; i < array.length; i += 2) {
+    const radius = Math.sqrt(-2 * Math.log(1 - rng()));
+    const angle = TWO_PI * rng();
+    array[i] = radius * Math.cos(angle);
+    if (i + 1 < array.length) array[i + 1] = radius * Math.sin(angle);
+  }
+}
+
+function isFloat16(array: TypedArray): boolean {
+  return array.constructor.name === "Float16Array";
+}

@@ -1,0 +1,71 @@
+/** Per-type figures in a pool's stats. */
+export interface TypeStats {
+  readonly type: string;
+  /** Slots handed out and not yet rewound. */
+  readonly active: number;
+  /** Slots held, active or free. */
+  readonly slots: number;
+  /** Bytes of all backing buffers of this type. */
+  readonly bytes: number;
+  readonly activeBytes: number;
+  readonly cachedViews: number;
+}
+
+export interface PoolStats {
+  readonly depth: number;
+  readonly pooling: boolean;
+  readonly bytes: number;
+  readonly activeBytes: number;
+  /** Only the types that hold at least one slot. */
+  readonly types: readonly TypeStats[];
+  toString(): string;
+}
+
+export interface TrimSummary {
+  readonly releasedSlots: number;
+  readonly releasedBytes: number;
+}
+
+export interface CompactOptions {
+  /** A free slot is shrunk when its buffer exceeds `factor` × its recent peak request. Default 4. */
+  readonly factor?: number;
+  /** ...and exceeds that peak by at least this many bytes. Default 65536. */
+  readonly minBytes?: number;
+}
+
+export interface CompactSummary {
+  readonly compactedSlots: number;
+  readonly releasedBytes: number;
+}
+
+const inspectSymbol = Symbol.for("nodejs.util.inspect.custom");
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function renderStats(stats: Omit<PoolStats, "toString">): string {
+  const header =
+    `AdaptiveArrayPool depth=${stats.depth}${stats.pooling ? "" : " (pooling off)"}, ` +
+    `${formatBytes(stats.bytes)} held, ${formatBytes(stats.activeBytes)} active`;
+  const rows = stats.types.map(
+    (t) =>
+      `  ${t.type.padEnd(18)} ${String(t.active).padStart(5)} / ${String(t.slots).padEnd(5)} slots` +
+      `  ${formatBytes(t.bytes).padStart(10)}  ${t.cachedViews} views`,
+  );
+  return [header, ...rows].join("\n");
+}
+
+/** Stats with a readable `toString` and `util.inspect` form. */
+export function makePoolStats(fields: Omit<PoolStats, "toString">): PoolStats {
+  const stats = {
+    ...fields,
+    toString(): string {
+      return renderStats(fields);
+    },
+  };
+  Object.defineProperty(stats, inspectSymbol, { value: () => renderStats(fields) });
+  return stats;
+}

@@ -1,0 +1,31 @@
+import { AdaptiveArrayPool } from "./pool.js";
+import type { Pool } from "./pool-type.js";
+
+// JavaScript runs one task at a time per isolate, and each worker thread has its own module instance,
+// so a module-level pool is exactly "task-local" in the Julia sense for synchronous code.
+let taskLocalPool: AdaptiveArrayPool | undefined;
+let maybePooling = true;
+
+/** This isolate's (worker's) default pool, created on first use. */
+export function getTaskLocalPool(): AdaptiveArrayPool {
+  return (taskLocalPool ??= new AdaptiveArrayPool());
+}
+
+/** Switch maybe-scopes (`maybeWithPool`) between pooling and fresh arrays, e.g. to debug aliasing. */
+export function setMaybePooling(on: boolean): void {
+  if (typeof on !== "boolean")
+    throw new TypeError(`setMaybePooling expects a boolean, got ${typeof on}`);
+  maybePooling = on;
+}
+
+export function maybePoolingEnabled(): boolean {
+  return maybePooling;
+}
+
+/**
+ * Open a maybe-scope on `pool`: a normal checkpoint while maybe-pooling is on, otherwise a scope in
+ * which every acquire returns a fresh array. Either way `pool.rewind(token)` closes it.
+ */
+export function maybeCheckpoint(pool: Pool): number {
+  return maybePooling ? pool.checkpoint() : pool.suspendPooling();
+}
