@@ -1,0 +1,91 @@
+/** Slots and their cached views: identity per length, shared memory across lengths, growth only. */
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { AdaptiveArrayPool, acquire } from "../../runtime/index.js";
+
+function acquireInScope(pool: AdaptiveArrayPool, type: Float64ArrayConstructor, n: number) {
+  pool.checkpoint();
+  const array = acquire(pool, type, n);
+  pool.rewind();
+  return array;
+}
+
+test("same length from the same slot: the same typed-array object", () => {
+  const pool = new AdaptiveArrayPool();
+  const a = acquireInScope(pool, Float64Array, 16);
+  const b = acquireInScope(pool, Float64Array, 16);
+  assert.is(b, a);
+});
+
+test("different length from the same slot: a different object over the same memory", () => {
+  const pool = new AdaptiveArrayPool();
+  const long = acquireInScope(pool, Float64Array, 16);
+  const short = acquireInScope(pool, Float64Array, 8);
+  assert.is.not(short, long);
+  assert.is(short.buffer, long.buffer);
+  assert.is(short.byteOffset, long.byteOffset);
+  short[3] = 42;
+  assert.is(long[3], 42, "the views alias one buffer");
+  assert.is(acquireInScope(pool, Float64Array, 16), long, "the first view is still cached");
+});
+
+test("the view cache holds four lengths per slot and recycles the oldest", () => {
+  const pool = new AdaptiveArrayPool();
+  const views = [1, 2, 3, 4].map((n) => acquireInScope(pool, Float64Array, n));
+  const again = [1, 2, 3, 4].map((n) => acquireInScope(pool, Float64Array, n));
+  assert.equal(again, views);
+  assert.is(pool.stats().types[0]!.cachedViews, 4);
+  const fifth = acquireInScope(pool, Float64Array, 5);
+  assert.is(fifth.length, 5);
+  assert.is(pool.stats().types[0]!.cachedViews, 4);
+  assert.is.not(acquireInScope(pool, Float64Array, 1), views[0], "length 1 was evicted");
+});
+
+test("buffers only grow: a smaller request keeps the larger buffer", () => {
+  const pool = new AdaptiveArrayPool();
+  const big = acquireInScope(pool, Float64Array, 100);
+  assert.is(pool.stats().bytes, 800);
+  const small = acquireInScope(pool, Float64Array, 10);
+  assert.is(small.buffer.byteLength, 800);
+  assert.is(small.buffer, big.buffer);
+  assert.is(pool.stats().bytes, 800);
+});
+
+test("growth is geometric: a slightly larger request grows the buffer by half", () => {
+  const pool = new AdaptiveArrayPool();
+  acquireInScope(pool, Float64Array, 16);
+  assert.is(pool.stats().bytes, 128);
+  const grown = acquireInScope(pool, Float64Array, 17);
+  assert.is(grown.length, 17);
+  assert.is(grown.buffer.byteLength, 192);
+  const huge = acquireInScope(pool, Float64Array, 1000);
+  assert.is(huge.buffer.byteLength, 8000, "a jump past 1.5x takes exactly what is asked");
+});
+
+test("after growth, old views are dropped and new views use the new buffer", () => {
+  const pool = new AdaptiveArrayPool();
+  const before = acquireInScope(pool, Float64Array, 4);
+  acquireInScope(pool, Float64Array, 400);
+  const after = acquireInScope(pool, Float64Array, 4);
+  assert.is.not(after, before);
+  assert.is.not(after.buffer, before.buffer);
+  assert.is(after.buffer.byteLength, 3200);
+});
+
+test("each element type has its own slots", () => {
+  const pool = new AdaptiveArrayPool();
+  pool.checkpoint();
+  const f = acquire(pool, Float64Array, 4);
+  const i = acquire(pool, Int32Array, 8);
+  assert.is.not(f.buffer, i.buffer);
+  pool.rewind();
+  assert.equal(
+    pool.stats().types.map((t) => [t.type, t.slots, t.bytes]),
+    [
+      ["Float64Array", 1, 32],
+      ["Int32Array", 1, 32],
+    ],
+  );
+});
+
+test.run();
