@@ -1,0 +1,68 @@
+/**
+ * The two TypeScript / ts-patch pairings this project supports, and how to run a real `tspc` build
+ * with either. Shared by the integration test, the demo and the scope-overhead measurement.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+
+/** The repository root; this file runs as build/examples/compilers.js. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** The published transformer, as `npm run build` leaves it (what the example tsconfigs point at). */
+export const DIST_TRANSFORMER = path.join(REPO_ROOT, "dist", "transformer", "index.js");
+
+export interface CompilerPairing {
+  /** e.g. "TypeScript 5.9.3 + ts-patch 3.3.0". */
+  readonly label: string;
+  readonly typescriptVersion: string;
+  /** The folder whose node_modules holds this pairing's typescript and ts-patch. */
+  readonly root: string;
+  /** `tspc`'s script: run it with this Node, so the same call works wherever `.bin` shims differ. */
+  readonly tspcScript: string;
+  /** `ts-patch/compiler`: the in-memory patched TypeScript that ts-node, ts-jest and ts-loader use. */
+  readonly patchedCompiler: string;
+}
+
+function versionOf(root: string, packageName: string): string {
+  const manifest = path.join(root, "node_modules", packageName, "package.json");
+  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+}
+
+function pairingAt(root: string): CompilerPairing {
+  const typescriptVersion = versionOf(root, "typescript");
+  const tsPatch = path.join(root, "node_modules", "ts-patch");
+  return {
+    label: `TypeScript ${typescriptVersion} + ts-patch ${versionOf(root, "ts-patch")}`,
+    typescriptVersion,
+    root,
+    tspcScript: path.join(tsPatch, "bin", "tspc.js"),
+    patchedCompiler: path.join(tsPatch, "compiler"),
+  };
+}
+
+/** TypeScript 5.9 + ts-patch 3.3 (the root's), then TypeScript 6.0 + ts-patch 4.0 (compat/ts6). */
+export const PAIRINGS: readonly CompilerPairing[] = [
+  pairingAt(REPO_ROOT),
+  pairingAt(path.join(REPO_ROOT, "compat", "ts6")),
+];
+
+export interface BuildResult {
+  readonly status: number | null;
+  /** tsc prints its diagnostics on stdout. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `tspc -p <project>` with one pairing, run from the repository root as a user would. */
+export function runTspc(pairing: CompilerPairing, project: string): BuildResult {
+  const result = spawnSync(
+    process.execPath,
+    [pairing.tspcScript, "-p", project, "--pretty", "false"],
+    {
+      cwd: REPO_ROOT,
+      encoding: "utf8",
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,24 @@
+/**
+ * Markers the plugin cannot rewrite. Each gets a numbered diagnostic naming the fix, the call is left
+ * as written, and the runtime fallback gives the same results a rewrite would.
+ */
+import { acquire, getTaskLocalPool, poolStats, withPool } from "adaptive-array-pools";
+
+const pool = getTaskLocalPool();
+
+function fillAndSum(n: number): number {
+  const scratch = acquire(pool, Float64Array, n);
+  scratch.fill(1.5);
+  return scratch.reduce((total, value) => total + value, 0);
+}
+
+// The function is a variable, not written inline: there is no body to wrap.
+const pooledByReference = withPool(pool, fillAndSum);
+
+// Spread arguments: which argument is the pool is unknown at compile time.
+const markerArguments = [pool, fillAndSum] as const;
+const pooledBySpread = withPool(...markerArguments);
+
+console.log(`byReference(4) = ${pooledByReference(4)}`);
+console.log(`bySpread(2) = ${pooledBySpread(2)}`);
+console.log(`depth after = ${poolStats(pool).depth}`);
