@@ -1,0 +1,44 @@
+/**
+ * The transformed pooled function against the runtime fallback, at a call site that sees sixteen
+ * different pooled functions with arguments. Builds this project twice with tspc (with the plugin,
+ * and with `plugins: []`), then times both builds in fresh processes:
+ *
+ *   npm run build && node build/examples/scope-overhead/measure.js [runs] [rounds]
+ */
+import * as path from "node:path";
+import { PAIRINGS, REPO_ROOT, runTspc } from "../compilers.js";
+import { formatSummaries, measureContenders } from "../measure-workload.js";
+
+const PROJECT = path.join("examples", "scope-overhead");
+
+function build(config: string): void {
+  const result = runTspc(PAIRINGS[0]!, path.join(PROJECT, config));
+  if (result.status !== 0)
+    throw new Error(`tspc -p ${config} failed:\n${result.stdout}${result.stderr}`);
+}
+
+const runs = Number(process.argv[2] ?? 5);
+const rounds = Number(process.argv[3] ?? 200_000);
+build("tsconfig.json");
+build("tsconfig.fallback.json");
+const out = path.join(REPO_ROOT, PROJECT, "out");
+const summaries = measureContenders(
+  [
+    {
+      label: "transformed",
+      modulePath: path.join(out, "transformed", "workloads.js"),
+      exportName: "allKernels",
+    },
+    {
+      label: "runtime fallback",
+      modulePath: path.join(out, "fallback", "workloads.js"),
+      exportName: "allKernels",
+    },
+  ],
+  rounds,
+  runs,
+);
+console.log(
+  `${rounds} rounds × 16 pooled functions per process, ${runs} fresh processes each (${PAIRINGS[0]!.label})`,
+);
+console.log(formatSummaries(summaries, runs));
