@@ -127,11 +127,14 @@ export function similar(
   c?: unknown,
   d?: unknown,
   e?: unknown,
+  f?: unknown,
 ): TypedArray {
   if (!isTypedArray(array))
     throw new TypeError(`similar expects a typed array, got ${describeValue(array)}`);
   if (a === undefined) return pool.acquireArray(array.constructor as never, array.length);
   if (typeof a === "function") {
+    if (f !== undefined)
+      throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
     const length = b === undefined ? array.length : lengthOf(b, c, d, e);
     return pool.acquireArray(a as never, length);
   }

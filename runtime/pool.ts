@@ -1,4 +1,4 @@
-import { ELEMENT_TYPES, unknownElementType } from "./element-types.js";
+import { ELEMENT_TYPES, isElementType, unknownElementType } from "./element-types.js";
 import type { ElementType, TypedArray } from "./element-types.js";
 import { PoolStateError } from "./errors.js";
 import { ScopeHandle } from "./scope-handle.js";
@@ -25,6 +25,8 @@ export class AdaptiveArrayPool {
   depth = 0;
   /** Open maybe-scopes that switched pooling off: while non-zero, acquires return fresh arrays. */
   private bypass = 0;
+  /** The depth of each open pooling-off maybe-scope, innermost at bypassDepths[bypass - 1]. */
+  private readonly bypassDepths: number[] = [];
   private readonly float64: TypedPool;
   private readonly typed: readonly TypedPool[];
   /** Sub-pools first touched at each open depth, in order; levelStarts[d] is where depth d begins. */
@@ -60,8 +62,6 @@ export class AdaptiveArrayPool {
       if (this.depth === 0)
         throw new PoolStateError("rewind() without an open scope: call checkpoint() first");
       this.closeLevel();
-    } else if (token < 0) {
-      this.resumePooling(token);
     } else {
       this.rewindTo(token);
     }
@@ -134,7 +134,7 @@ export class AdaptiveArrayPool {
 
   /** An array of `length` elements of `type`, contents unspecified (the hot path of every acquire). */
   acquireArray<A extends TypedArray>(type: ElementType<A>, length: number): A {
-    if (this.bypass !== 0) return new type(length);
+    if (this.bypass !== 0) return freshArray(type, length);
     const sub = (type as unknown) === Float64Array ? this.float64 : this.subPool(type);
     if (sub.savedDepth !== this.depth) this.touch(sub);
     return sub.take(length) as A;
@@ -154,10 +154,16 @@ export class AdaptiveArrayPool {
     return this.subPool(type).active;
   }
 
-  /** Open a maybe-scope with pooling off: returns a negative token that `rewind` recognises. */
+  /**
+   * Open a maybe-scope with pooling off: a scope level like any other (so the entry-depth guard and
+   * reset close it), during which every acquire returns a fresh array.
+   */
   suspendPooling(): number {
+    const token = this.checkpoint();
+    if (this.bypass < this.bypassDepths.length) this.bypassDepths[this.bypass] = token;
+    else this.bypassDepths.push(token);
     this.bypass++;
-    return -this.bypass;
+    return token;
   }
 
   /** The Disposable that closes the scope `token` opened (cached per depth, so `using` allocates nothing here). */
@@ -173,10 +179,12 @@ export class AdaptiveArrayPool {
   }
 
   private closeLevel(): void {
-    const start = this.levelStarts[this.depth]!;
+    const depth = this.depth;
+    const start = this.levelStarts[depth]!;
     for (let i = this.touchedTop - 1; i >= start; i--) this.touched[i]!.restore();
     this.touchedTop = start;
-    this.depth--;
+    this.depth = depth - 1;
+    if (this.bypass !== 0 && this.bypassDepths[this.bypass - 1] === depth) this.bypass--;
   }
 
   private rewindTo(token: number): void {
@@ -185,8 +193,10 @@ export class AdaptiveArrayPool {
         `rewind token must be a value returned by checkpoint(), got ${token}`,
       );
     }
-    if (token === 0)
-      throw new PoolStateError("rewind(0): token 0 is never returned by checkpoint()");
+    if (token < 1)
+      throw new PoolStateError(
+        `rewind(${token}): token ${token} is never returned by checkpoint()`,
+      );
     if (token > this.depth) {
       throw new PoolStateError(
         `rewind(${token}) but the pool is at depth ${this.depth}: that scope was already rewound ` +
@@ -195,13 +205,10 @@ export class AdaptiveArrayPool {
     }
     while (this.depth >= token) this.closeLevel();
   }
+}
 
-  private resumePooling(token: number): void {
-    if (-token !== this.bypass) {
-      throw new PoolStateError(
-        `maybe-scope token ${token} closed out of order (innermost open is ${-this.bypass})`,
-      );
-    }
-    this.bypass--;
-  }
+/** A plain array for a pooling-off scope, after the same type check a pooled acquire makes. */
+function freshArray<A extends TypedArray>(type: ElementType<A>, length: number): A {
+  if (!isElementType(type)) throw unknownElementType(type);
+  return new type(length);
 }

@@ -42,6 +42,9 @@ export function rand(
   f?: unknown,
 ): TypedArray {
   const rng = trailingRng(b, c, d, e, f);
+  // Checked before acquiring: a rejected call must leave the pool as it was.
+  if (unlessRng(f, rng) !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
   const array = acquireFrom(
     pool,
     a,
@@ -50,8 +53,6 @@ export function rand(
     unlessRng(d, rng),
     unlessRng(e, rng),
   );
-  if (unlessRng(f, rng) !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
   fillUniform(array, rng ?? Math.random);
   return array;
 }
@@ -93,6 +94,9 @@ export function randn(
     );
   }
   const rng = trailingRng(b, c, d, e, f);
+  // Checked before acquiring: a rejected call must leave the pool as it was.
+  if (unlessRng(f, rng) !== undefined)
+    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
   const array = acquireFrom(
     pool,
     a,
@@ -101,8 +105,6 @@ export function randn(
     unlessRng(d, rng),
     unlessRng(e, rng),
   );
-  if (unlessRng(f, rng) !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
   fillNormal(array as Float64Array, rng ?? Math.random);
   return array;
 }

@@ -6,6 +6,7 @@ import {
   PoolStateError,
   acquire,
   getTaskLocalPool,
+  maybeCheckpoint,
   maybeWithPool,
   maybePoolingEnabled,
   poolScope,
@@ -196,6 +197,56 @@ test("maybe-pooling off also bypasses a withPool nested inside the maybe-scope",
     setMaybePooling(true);
   }
   assert.is(pool.stats().types.length, 0, "nothing was pooled");
+});
+
+test("a maybe-scope with pooling off is a scope level: leaks inside it are cleaned by its token", () => {
+  const pool = new AdaptiveArrayPool();
+  setMaybePooling(false);
+  try {
+    const token = maybeCheckpoint(pool);
+    assert.is(token, 1, "the same depth token as with pooling on");
+    pool.checkpoint(); // leaked inner level
+    assert.is(poolingEnabled(pool), false);
+    pool.rewind(token);
+  } finally {
+    setMaybePooling(true);
+  }
+  assert.is(pool.depth, 0);
+  assert.is(poolingEnabled(pool), true);
+});
+
+test("a leaked pooling-off maybe-scope is closed by the enclosing scope's token", () => {
+  const pool = new AdaptiveArrayPool();
+  const outer = pool.checkpoint();
+  setMaybePooling(false);
+  try {
+    maybeCheckpoint(pool); // never rewound, e.g. an exception caught by hand
+  } finally {
+    setMaybePooling(true);
+  }
+  assert.is(poolingEnabled(pool), false);
+  pool.rewind(outer);
+  assert.is(poolingEnabled(pool), true, "pooling is back on once the leaked scope is closed");
+  assert.is(pool.depth, 0);
+  pool.checkpoint();
+  const a = acquire(pool, Float64Array, 2);
+  pool.rewind();
+  pool.checkpoint();
+  assert.is(acquire(pool, Float64Array, 2), a, "pooled again");
+  pool.rewind();
+});
+
+test("reset closes pooling-off maybe-scopes too", () => {
+  const pool = new AdaptiveArrayPool();
+  setMaybePooling(false);
+  try {
+    maybeCheckpoint(pool);
+  } finally {
+    setMaybePooling(true);
+  }
+  pool.reset();
+  assert.is(poolingEnabled(pool), true);
+  assert.is(pool.stats().pooling, true);
 });
 
 test("poolScope with `using` rewinds at block exit, also on an exception", () => {
