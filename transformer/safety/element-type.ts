@@ -1,0 +1,47 @@
+/**
+ * The typed-array type an acquire-family call returns, for fix suggestions (`Int32Array.from(v)`):
+ * from the checker when there is one, else from the call's syntax.
+ */
+import type * as TS from "typescript";
+import type { RuntimeExportName, SafetyContext } from "./index.js";
+
+const TYPED_ARRAY_NAME = /^(?:Big)?(?:Int|Uint|Float)(?:8|16|32|64)(?:Clamped)?Array$/;
+
+export function acquiredTypeName(
+  call: TS.CallExpression,
+  runtime: RuntimeExportName,
+  context: SafetyContext,
+): string | undefined {
+  return context.checker === undefined
+    ? typeNameFromSyntax(call, runtime, context.ts)
+    : typeNameFromChecker(call, context.checker);
+}
+
+function typeNameFromChecker(call: TS.CallExpression, checker: TS.TypeChecker): string | undefined {
+  const symbol = checker.getTypeAtLocation(call).getSymbol();
+  const name = symbol?.getName();
+  return name !== undefined && TYPED_ARRAY_NAME.test(name) ? name : undefined;
+}
+
+/**
+ * `acquire(pool, Int32Array, n)` names its type; dims right after the pool mean Float64Array. A template
+ * (`similar(pool, a)`, `acquire(pool, a)`) hides the type from syntax alone.
+ */
+function typeNameFromSyntax(
+  call: TS.CallExpression,
+  runtime: RuntimeExportName,
+  ts: typeof TS,
+): string | undefined {
+  const typeArgument = runtime === "similar" ? call.arguments[2] : call.arguments[1];
+  if (typeArgument === undefined) return undefined;
+  if (ts.isIdentifier(typeArgument) && TYPED_ARRAY_NAME.test(typeArgument.text)) {
+    return typeArgument.text;
+  }
+  if (runtime === "similar") return undefined;
+  const isDims =
+    ts.isNumericLiteral(typeArgument) ||
+    ts.isArrayLiteralExpression(typeArgument) ||
+    ts.isBinaryExpression(typeArgument) ||
+    ts.isPropertyAccessExpression(typeArgument);
+  return isDims ? "Float64Array" : undefined;
+}

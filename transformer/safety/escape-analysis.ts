@@ -1,0 +1,152 @@
+/**
+ * Escapes: pool-backed values leaving the scope. Returned ones (AAP2001-2003) are definite escapes;
+ * values stored where code after the scope may read them (outer variables, outer objects and
+ * containers, postMessage) are possible escapes (AAP2010-2013), since the analysis cannot see whether
+ * anything reads them after the scope ends.
+ */
+import type * as TS from "typescript";
+import type { FlowHooks } from "./flow.js";
+import { STORING_METHODS } from "./flow.js";
+import {
+  SafetyCode,
+  positionOf,
+  possibleEscapeMessage,
+  returnedArrayMessage,
+  returnedClosureMessage,
+  returnedInLiteralMessage,
+} from "./messages.js";
+import type { Subject } from "./messages.js";
+import { acquisitionOf } from "./origin.js";
+import type { Origin } from "./origin.js";
+import { originOfExpression, skipTypeWrappers } from "./pool-backed.js";
+import type { Environment } from "./pool-backed.js";
+import { reportSafety } from "./report.js";
+import { declaredInside, owningScope } from "./scope.js";
+
+/** The pool memory `expression` holds if it was acquired by this scope (nested scopes report their own). */
+export function ownOrigin(expression: TS.Expression, env: Environment): Origin | undefined {
+  const origin = originOfExpression(expression, env);
+  if (origin === undefined) return undefined;
+  const owner = owningScope(acquisitionOf(origin).call, env.scope, env.context);
+  return owner === env.scope.owner ? origin : undefined;
+}
+
+/** How messages refer to the memory `expression` holds: by the name it is used under, if any. */
+export function subjectOf(expression: TS.Expression, origin: Origin, env: Environment): Subject {
+  const { ts } = env.context;
+  if (origin.kind === "closure") {
+    return { ...subjectOf(expression, origin.captured, env), usedName: origin.capturedName };
+  }
+  if (origin.kind === "container") {
+    // The literal itself has no name worth showing: name the array inside it.
+    return { ...subjectOf(expression, origin.inner, env), usedName: undefined };
+  }
+  const node = skipTypeWrappers(ts, expression);
+  const usedName = ts.isIdentifier(node) ? node.text : undefined;
+  return { usedName, acquisition: origin.acquisition, isBuffer: origin.kind === "buffer" };
+}
+
+export const escapeHooks: FlowHooks = {
+  onReturn(value, env) {
+    const origin = ownOrigin(value, env);
+    if (origin === undefined) return;
+    const { ts, sourceFile } = env.context;
+    const exit = ts.isReturnStatement(value.parent)
+      ? `the return at ${positionOf(value.parent, sourceFile)}`
+      : `the arrow function's expression body at ${positionOf(value, sourceFile)}`;
+    const subject = subjectOf(value, origin, env);
+    if (origin.kind === "closure") {
+      const message = returnedClosureMessage(subject, exit, sourceFile);
+      reportSafety(env.context, SafetyCode.ReturnedClosure, "definite", value, message);
+    } else if (origin.kind === "container") {
+      const message = returnedInLiteralMessage(subject, exit, sourceFile);
+      reportSafety(env.context, SafetyCode.ReturnedInLiteral, "definite", value, message);
+    } else {
+      const message = returnedArrayMessage(subject, exit, sourceFile);
+      reportSafety(env.context, SafetyCode.ReturnedArray, "definite", value, message);
+    }
+  },
+  onExpression(node, env) {
+    const { ts } = env.context;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      checkAssignment(node, env);
+    } else if (ts.isCallExpression(node)) {
+      checkStoringCall(node, env);
+      checkPostMessage(node, env);
+    }
+  },
+};
+
+function checkAssignment(assignment: TS.BinaryExpression, env: Environment): void {
+  const { ts } = env.context;
+  const target = skipTypeWrappers(ts, assignment.left);
+  let code: SafetyCode;
+  if (ts.isIdentifier(target)) {
+    if (!isOutside(target, env)) return;
+    code = SafetyCode.AssignedToOuterVariable;
+  } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    if (!isOutsideObject(target.expression, env)) return;
+    code = SafetyCode.StoredInOuterObject;
+  } else {
+    return;
+  }
+  reportPossibleEscape(code, assignment.right, assignment, env);
+}
+
+/** `outer.push(v)`, `outer.add(v)`, `outerMap.set(k, v)`: but `typed.set(v)` copies, so not that. */
+function checkStoringCall(call: TS.CallExpression, env: Environment): void {
+  const { ts } = env.context;
+  const callee = skipTypeWrappers(ts, call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !STORING_METHODS.has(callee.name.text)) return;
+  if (!isOutsideObject(callee.expression, env)) return;
+  const stored = callee.name.text === "set" ? call.arguments.slice(1, 2) : call.arguments;
+  for (const argument of stored) {
+    if (reportPossibleEscape(SafetyCode.StoredInOuterContainer, argument, call, env)) return;
+  }
+}
+
+function checkPostMessage(call: TS.CallExpression, env: Environment): void {
+  const message = call.arguments[0];
+  if (message === undefined || calleeName(call, env.context.ts) !== "postMessage") return;
+  reportPossibleEscape(SafetyCode.PostedMessage, message, call, env);
+}
+
+/** Report `value` as a possible escape at `sink` if it is this scope's pool memory. */
+function reportPossibleEscape(
+  code: SafetyCode,
+  value: TS.Expression,
+  sink: TS.Node,
+  env: Environment,
+): boolean {
+  const origin = ownOrigin(value, env);
+  if (origin === undefined) return false;
+  const subject = subjectOf(value, origin, env);
+  const message = possibleEscapeMessage(code, subject, sink, env.context.sourceFile);
+  reportSafety(env.context, code, "possible", sink, message);
+  return true;
+}
+
+/** The called function's name: `f` of `f(...)` and of `a.b.f(...)`. */
+export function calleeName(call: TS.CallExpression, ts: typeof TS): string | undefined {
+  const callee = skipTypeWrappers(ts, call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
+/** A variable declared outside the scope (or a global). */
+function isOutside(identifier: TS.Identifier, env: Environment): boolean {
+  const declaration = env.resolver.declarationOf(identifier);
+  return declaration === undefined || !declaredInside(env.scope, declaration);
+}
+
+/** An object expression rooted in `this` or in a variable from outside the scope. */
+function isOutsideObject(object: TS.Expression, env: Environment): boolean {
+  const { ts } = env.context;
+  let root = skipTypeWrappers(ts, object);
+  while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
+    root = skipTypeWrappers(ts, root.expression);
+  }
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
+  return ts.isIdentifier(root) && isOutside(root, env);
+}
