@@ -51,3 +51,20 @@ export function formatPoolDiagnostic(
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   return `${relativeFileName(diagnostic.file.fileName)}(${line + 1},${character + 1}): ${category} ${text}`;
 }
+
+/** A diagnostic about the plugin's configuration, not about a place in a file. */
+export function createGlobalPoolDiagnostic(
+  ts: typeof TS,
+  input: Omit<PoolDiagnosticInput, "node">,
+): TS.Diagnostic {
+  return {
+    file: undefined,
+    start: undefined,
+    length: undefined,
+    category:
+      input.severity === "error" ? ts.DiagnosticCategory.Error : ts.DiagnosticCategory.Warning,
+    code: TS_CODE_BASE + input.code,
+    messageText: `AAP${input.code}: ${input.message}`,
+    source: "adaptive-array-pools",
+  };
+}

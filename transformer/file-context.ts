@@ -1,0 +1,23 @@
+/** Everything the rewrites need while transforming one source file. */
+import type * as TS from "typescript";
+import type { PoolMessage } from "./messages.js";
+import type { PoolPluginOptions } from "./options.js";
+import type { CallResolver } from "./resolve-markers.js";
+import type { RuntimeImport } from "./runtime-import.js";
+import type { SafetyContext } from "./safety/index.js";
+
+export interface FileContext {
+  readonly ts: typeof TS;
+  readonly factory: TS.NodeFactory;
+  readonly transformation: TS.TransformationContext;
+  readonly sourceFile: TS.SourceFile;
+  readonly options: PoolPluginOptions;
+  readonly resolve: CallResolver;
+  readonly runtime: RuntimeImport;
+  readonly safety: SafetyContext;
+  report(node: TS.Node, message: PoolMessage): void;
+  /** The file's visitor, for the children of what a rewrite keeps. */
+  visit<T extends TS.Node>(node: T): T;
+  /** A statement list through the visitor, `using ... = poolScope()` blocks included. */
+  visitStatements(statements: readonly TS.Statement[], atTopLevel: boolean): TS.Statement[];
+}

@@ -1,0 +1,104 @@
+/**
+ * adaptive-array-pools/transformer: a ts-patch "program" plugin. In tsconfig:
+ *
+ *   "plugins": [{ "transform": "adaptive-array-pools/transformer", "pooling": true, "escapeLint": "error" }]
+ *
+ * and build with `tspc`. It rewrites withPool / maybeWithPool / `using _ = poolScope()` markers into
+ * inline checkpoint / try / finally rewind code and reports what it cannot rewrite as AAPnnnn
+ * diagnostics. All TypeScript access goes through `extras.ts`, the compiler that loaded the plugin.
+ */
+import type * as TS from "typescript";
+import { createGlobalPoolDiagnostic } from "./diagnostics.js";
+import { unsupportedTypeScript } from "./messages.js";
+import { parseOptions } from "./options.js";
+import { diagnosticKey, programState } from "./plugin-state.js";
+import { createCheckerResolver, createImportResolver } from "./resolve-markers.js";
+import { createSourceFileTransformer } from "./source-file-transformer.js";
+import { hasTransformerApi, versionOf } from "./typescript-support.js";
+
+export { transformSource } from "./transform-source.js";
+export type { TransformSourceOptions, TransformSourceResult } from "./transform-source.js";
+export type { PoolPluginOptions } from "./options.js";
+
+/** The part of ts-patch's TransformerExtras the plugin uses (ts-patch 3.3 and 4.0 agree on it). */
+export interface PluginExtras {
+  readonly ts: typeof TS;
+  readonly addDiagnostic?: (diagnostic: TS.Diagnostic) => number;
+}
+
+export interface PluginTransformers {
+  readonly before: TS.TransformerFactory<TS.SourceFile>[];
+}
+
+const warnedInstances = new WeakSet<object>();
+
+export default function adaptiveArrayPoolsTransformer(
+  program: TS.Program,
+  config: Readonly<Record<string, unknown>> | undefined,
+  extras: PluginExtras,
+): PluginTransformers {
+  const ts = extras?.ts;
+  const addDiagnostic = (diagnostic: TS.Diagnostic): void => {
+    if (typeof extras?.addDiagnostic === "function") extras.addDiagnostic(diagnostic);
+  };
+  if (!hasTransformerApi(ts)) {
+    reportUnsupported(ts, addDiagnostic, typeof extras?.addDiagnostic === "function");
+    return { before: [] };
+  }
+  const state = programState(ts, program);
+  const report = (diagnostic: TS.Diagnostic): void => {
+    const key = diagnosticKey(diagnostic);
+    if (state.reported.has(key)) return;
+    state.reported.add(key);
+    addDiagnostic(diagnostic);
+  };
+  const { options, problems } = parseOptions(config);
+  if (!state.optionProblemsReported) {
+    state.optionProblemsReported = true;
+    for (const problem of problems) addDiagnostic(createGlobalPoolDiagnostic(ts, problem));
+  }
+  const checker = program.getTypeChecker();
+  const resolveByChecker = createCheckerResolver(ts, checker, state.isPackageFile);
+  return {
+    before: [
+      createSourceFileTransformer({
+        ts,
+        options,
+        checker,
+        resolverFor: () => resolveByChecker,
+        report,
+      }),
+    ],
+  };
+}
+
+/**
+ * One message per TypeScript instance: as a diagnostic when ts-patch gave us a way to add one,
+ * otherwise on stderr. Never throws, so the build goes on with the runtime fallbacks.
+ */
+function reportUnsupported(
+  ts: unknown,
+  addDiagnostic: (diagnostic: TS.Diagnostic) => void,
+  canAddDiagnostic: boolean,
+): void {
+  const instance = typeof ts === "object" && ts !== null ? ts : warnedInstances;
+  if (warnedInstances.has(instance)) return;
+  warnedInstances.add(instance);
+  const message = unsupportedTypeScript(versionOf(ts));
+  if (canAddDiagnostic) {
+    addDiagnostic({
+      file: undefined,
+      start: undefined,
+      length: undefined,
+      category: 0, // DiagnosticCategory.Warning; `ts` itself may be unusable here.
+      code: 90000 + message.code,
+      messageText: `AAP${message.code}: ${message.message}`,
+      source: "adaptive-array-pools",
+    });
+  } else {
+    console.warn(`warning AAP${message.code}: ${message.message}`);
+  }
+}
+
+/** Exported for transformSource and tests: the plugin's transformer without a Program (import tracking). */
+export { createImportResolver };

@@ -1,0 +1,74 @@
+/** The plugin options from tsconfig's `compilerOptions.plugins` entry, checked and defaulted. */
+import type { EscapeLint } from "./safety/index.js";
+import { invalidOption } from "./messages.js";
+import type { PoolMessage } from "./messages.js";
+
+export interface PoolPluginOptions {
+  /** false compiles pooling out: marked code sees DISABLED_POOL and the pool is never touched. */
+  readonly pooling: boolean;
+  /** Severity of the compile-time safety checks (transformer/safety). */
+  readonly escapeLint: EscapeLint;
+  /** Reserved: will inject acquire call sites for runtime error messages. Accepted, no effect yet. */
+  readonly runtimeCheck: boolean;
+  /**
+   * The module specifier of the runtime: recognised in imports when there is no type checker, and used
+   * for the import the rewrite adds. Tools that alias the package (tests, monorepos) set it.
+   */
+  readonly runtimeModule: string;
+}
+
+export const DEFAULT_OPTIONS: PoolPluginOptions = {
+  pooling: true,
+  escapeLint: "error",
+  runtimeCheck: false,
+  runtimeModule: "adaptive-array-pools",
+};
+
+export interface ParsedOptions {
+  readonly options: PoolPluginOptions;
+  readonly problems: readonly PoolMessage[];
+}
+
+const ESCAPE_LINTS: readonly EscapeLint[] = ["error", "warn", "off"];
+
+/** Unknown keys are ignored: ts-patch passes its own keys (transform, after, ...) through the same object. */
+export function parseOptions(config: Readonly<Record<string, unknown>> | undefined): ParsedOptions {
+  const raw = config ?? {};
+  const problems: PoolMessage[] = [];
+  const pick = <T>(name: string, expected: string, ok: (v: unknown) => v is T, fallback: T): T => {
+    const value = raw[name];
+    if (value === undefined) return fallback;
+    if (ok(value)) return value;
+    problems.push(invalidOption(name, expected, JSON.stringify(value) ?? String(value)));
+    return fallback;
+  };
+  const options: PoolPluginOptions = {
+    pooling: pick("pooling", "true or false", isBoolean, DEFAULT_OPTIONS.pooling),
+    escapeLint: pick(
+      "escapeLint",
+      '"error", "warn" or "off"',
+      isEscapeLint,
+      DEFAULT_OPTIONS.escapeLint,
+    ),
+    runtimeCheck: pick("runtimeCheck", "true or false", isBoolean, DEFAULT_OPTIONS.runtimeCheck),
+    runtimeModule: pick(
+      "runtimeModule",
+      "a non-empty module specifier string",
+      isNonEmptyString,
+      DEFAULT_OPTIONS.runtimeModule,
+    ),
+  };
+  return { options, problems };
+}
+
+function isBoolean(value: unknown): value is boolean {
+  return typeof value === "boolean";
+}
+
+function isEscapeLint(value: unknown): value is EscapeLint {
+  return ESCAPE_LINTS.includes(value as EscapeLint);
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0;
+}

@@ -1,0 +1,166 @@
+/**
+ * Which of this package's exports a call's callee refers to. With a type checker (a Program), by symbol:
+ * aliases are followed to the declaration, which must live in the adaptive-array-pools package, so
+ * renamed, namespace and re-exported imports work and a user's own `withPool` does not. Without one
+ * (isolated transpileModule), by the file's imports of the runtime module.
+ */
+import type * as TS from "typescript";
+import type { RuntimeExportName } from "./safety/index.js";
+
+export const PACKAGE_NAME = "adaptive-array-pools";
+
+const RUNTIME_EXPORTS: ReadonlySet<string> = new Set<RuntimeExportName>([
+  "withPool",
+  "maybeWithPool",
+  "poolScope",
+  "acquire",
+  "zeros",
+  "ones",
+  "similar",
+  "rand",
+  "randn",
+  "getTaskLocalPool",
+]);
+
+export type CallResolver = (call: TS.CallExpression) => RuntimeExportName | undefined;
+
+function asRuntimeExport(name: string): RuntimeExportName | undefined {
+  return RUNTIME_EXPORTS.has(name) ? (name as RuntimeExportName) : undefined;
+}
+
+/** Answers "is this file part of the adaptive-array-pools package?" by its nearest package.json. */
+export type PackageFileTest = (fileName: string) => boolean;
+
+export function createPackageFileTest(ts: typeof TS): PackageFileTest {
+  const byDirectory = new Map<string, boolean>();
+  const inPackage = (directory: string): boolean => {
+    const known = byDirectory.get(directory);
+    if (known !== undefined) return known;
+    const manifest = ts.sys.readFile(`${directory}/package.json`);
+    const parent = directory.slice(0, directory.lastIndexOf("/"));
+    const answer =
+      manifest !== undefined
+        ? packageNameOf(manifest) === PACKAGE_NAME
+        : parent !== directory && parent.length > 0 && inPackage(parent);
+    byDirectory.set(directory, answer);
+    return answer;
+  };
+  return (fileName) => {
+    const normalized = fileName.replace(/\\/g, "/");
+    return inPackage(normalized.slice(0, normalized.lastIndexOf("/")));
+  };
+}
+
+function packageNameOf(manifest: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(manifest);
+    return typeof parsed === "object" && parsed !== null && "name" in parsed
+      ? String((parsed as { name: unknown }).name)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Callee → export, by the checker's symbols. */
+export function createCheckerResolver(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  isPackageFile: PackageFileTest,
+): CallResolver {
+  return (call) => {
+    const callee = skipOuterExpressions(ts, call.expression);
+    const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+    if (!ts.isIdentifier(location)) return undefined;
+    const name = asRuntimeExport(location.text);
+    if (name === undefined && !ts.isIdentifier(callee)) return undefined;
+    let symbol = checker.getSymbolAtLocation(location);
+    if (symbol === undefined) return undefined;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol.declarations?.[0];
+    if (declaration === undefined) return undefined;
+    if (!isPackageFile(declaration.getSourceFile().fileName)) return undefined;
+    return asRuntimeExport(symbol.name);
+  };
+}
+
+/** Callee → export, by the file's imports of `runtimeModule` (no checker under transpileModule). */
+export function createImportResolver(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  runtimeModule: string,
+): CallResolver {
+  const named = new Map<string, RuntimeExportName>();
+  const namespaces = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    collectImport(ts, statement, runtimeModule, named, namespaces);
+  }
+  return (call) => {
+    const callee = skipOuterExpressions(ts, call.expression);
+    if (ts.isIdentifier(callee)) return named.get(callee.text);
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      ts.isIdentifier(callee.name) &&
+      namespaces.has(callee.expression.text)
+    ) {
+      return asRuntimeExport(callee.name.text);
+    }
+    return undefined;
+  };
+}
+
+function collectImport(
+  ts: typeof TS,
+  statement: TS.Statement,
+  runtimeModule: string,
+  named: Map<string, RuntimeExportName>,
+  namespaces: Set<string>,
+): void {
+  if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    if (
+      !statement.isTypeOnly &&
+      ts.isExternalModuleReference(reference) &&
+      ts.isStringLiteral(reference.expression) &&
+      reference.expression.text === runtimeModule
+    ) {
+      namespaces.add(statement.name.text);
+    }
+    return;
+  }
+  if (!ts.isImportDeclaration(statement)) return;
+  const clause = statement.importClause;
+  if (clause === undefined || clause.isTypeOnly) return;
+  if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
+  if (statement.moduleSpecifier.text !== runtimeModule) return;
+  const bindings = clause.namedBindings;
+  if (bindings === undefined) return;
+  if (ts.isNamespaceImport(bindings)) {
+    namespaces.add(bindings.name.text);
+    return;
+  }
+  for (const element of bindings.elements) {
+    if (element.isTypeOnly) continue;
+    const exported = asRuntimeExport((element.propertyName ?? element.name).text);
+    if (exported !== undefined) named.set(element.name.text, exported);
+  }
+}
+
+/** `(withPool)(...)`, `(0, withPool)(...)` is left alone; parentheses and type assertions are not. */
+export function skipOuterExpressions(ts: typeof TS, node: TS.Expression): TS.Expression {
+  let current = node;
+  for (;;) {
+    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) {
+      current = current.expression;
+    } else if (
+      ts.isAsExpression(current) ||
+      ts.isTypeAssertionExpression(current) ||
+      ts.isSatisfiesExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The function forms: `withPool(P, function f(...) {...})`, `withPool(P, (...) => ...)`,
+ * `withPool(function f() {...})` and the same for `maybeWithPool`. The call becomes the function
+ * itself with its body wrapped in checkpoint / try / finally rewind: no wrapper, no closure, no apply.
+ */
+import type * as TS from "typescript";
+import type { FileContext } from "./file-context.js";
+import {
+  asyncOrGenerator,
+  newPoolPerCall,
+  notInlineFunction,
+  poolExpressionNotMovable,
+  poolingOffNeedsName,
+  spreadArgument,
+  wrongArgumentCount,
+} from "./messages.js";
+import { skipOuterExpressions } from "./resolve-markers.js";
+import { constStatement, openScope, referenceTo } from "./scope-code.js";
+import type { PoolSource } from "./scope-code.js";
+import {
+  functionBoundUse,
+  functionScopeNames,
+  isAssignedIn,
+  isPrologueDirective,
+  referencedNames,
+  suspendingUse,
+} from "./scope-analysis.js";
+import { checkFunctionScope } from "./safety/index.js";
+
+export type FunctionMarker = "withPool" | "maybeWithPool";
+
+type InlineFunction = TS.FunctionExpression | TS.ArrowFunction;
+
+/** The rewritten function, or undefined (after a diagnostic) to leave the call untouched. */
+export function rewriteFunctionMarker(
+  call: TS.CallExpression,
+  marker: FunctionMarker,
+  file: FileContext,
+): TS.Expression | undefined {
+  const { ts } = file;
+  const args = call.arguments;
+  if (args.some((argument) => ts.isSpreadElement(argument))) {
+    return fail(file, call, spreadArgument(marker));
+  }
+  if (args.length !== 1 && args.length !== 2) {
+    return fail(
+      file,
+      call,
+      wrongArgumentCount(marker, args.length, "(pool, function) or (function)"),
+    );
+  }
+  const poolArgument = args.length === 2 ? args[0] : undefined;
+  const fn = skipOuterExpressions(ts, args[args.length - 1]!);
+  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) {
+    return fail(file, args[args.length - 1]!, notInlineFunction(marker));
+  }
+  checkFunctionScope(fn, file.safety);
+  const kind = suspendingKind(ts, fn);
+  if (kind !== undefined) return fail(file, fn, asyncOrGenerator(marker, kind));
+  if (poolArgument !== undefined) {
+    const problem = unmovablePool(ts, poolArgument, fn);
+    if (problem !== undefined)
+      return fail(file, poolArgument, poolExpressionNotMovable(marker, problem));
+    if (ts.isNewExpression(skipOuterExpressions(ts, poolArgument))) {
+      file.report(poolArgument, newPoolPerCall(marker));
+    }
+  }
+  return file.options.pooling
+    ? pooledFunction(file, call, fn, poolArgument, marker === "maybeWithPool")
+    : unpooledFunction(file, call, fn, poolArgument, marker);
+}
+
+function fail(
+  file: FileContext,
+  node: TS.Node,
+  message: Parameters<FileContext["report"]>[1],
+): undefined {
+  file.report(node, message);
+  return undefined;
+}
+
+function suspendingKind(ts: typeof TS, fn: InlineFunction): string | undefined {
+  const isAsync = fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword) ?? false;
+  const isGenerator = ts.isFunctionExpression(fn) && fn.asteriskToken !== undefined;
+  if (isAsync && isGenerator) return "an async generator";
+  if (isAsync) return "an async function";
+  return isGenerator ? "a generator" : undefined;
+}
+
+/** Why the pool expression cannot move into the function body, if it cannot. */
+function unmovablePool(ts: typeof TS, pool: TS.Expression, fn: InlineFunction): string | undefined {
+  const suspending = suspendingUse(ts, pool);
+  if (suspending !== undefined) return `it contains '${suspending}', which the function cannot run`;
+  if (ts.isFunctionExpression(fn)) {
+    const bound = functionBoundUse(ts, pool);
+    if (bound !== undefined)
+      return `it uses '${bound}', which means something else inside a 'function'`;
+  }
+  const declared = functionScopeNames(ts, fn);
+  for (const name of referencedNames(ts, pool)) {
+    if (declared.has(name)) return `it refers to '${name}', which the function itself declares`;
+  }
+  return undefined;
+}
+
+/** The function with `const depth = P.checkpoint(); try { body } finally { P.rewind(depth); }`. */
+function pooledFunction(
+  file: FileContext,
+  call: TS.CallExpression,
+  fn: InlineFunction,
+  poolArgument: TS.Expression | undefined,
+  maybe: boolean,
+): TS.Expression {
+  const { ts, factory } = file;
+  const source: PoolSource =
+    poolArgument === undefined
+      ? {
+          kind: "expression",
+          expression: factory.createCallExpression(
+            file.runtime.member("getTaskLocalPool"),
+            undefined,
+            [],
+          ),
+        }
+      : ts.isIdentifier(poolArgument) && !isAssignedIn(ts, fn.body, poolArgument.text)
+        ? { kind: "name", name: poolArgument }
+        : { kind: "expression", expression: file.visit(poolArgument) };
+  const scope = openScope(file, source, maybe, call);
+  return replaceBody(file, call, fn, (statements) => [...scope.open, scope.wrap(statements)]);
+}
+
+/**
+ * pooling: false. The body runs with no checkpoint or rewind; a pool passed by name is rebound to
+ * DISABLED_POOL inside it, and getTaskLocalPool() calls (the scope-only form's pool) are compiled to
+ * DISABLED_POOL everywhere by the file visitor.
+ */
+function unpooledFunction(
+  file: FileContext,
+  call: TS.CallExpression,
+  fn: InlineFunction,
+  poolArgument: TS.Expression | undefined,
+  marker: FunctionMarker,
+): TS.Expression | undefined {
+  const { ts } = file;
+  if (poolArgument === undefined || isTaskLocalPoolCall(file, poolArgument)) {
+    return replaceBody(file, call, fn, undefined);
+  }
+  if (!ts.isIdentifier(poolArgument) || isAssignedIn(file.ts, fn.body, poolArgument.text)) {
+    return fail(file, poolArgument, poolingOffNeedsName(marker));
+  }
+  const rebinding = constStatement(
+    file,
+    referenceTo(file, poolArgument),
+    file.runtime.member("DISABLED_POOL"),
+  );
+  return replaceBody(file, call, fn, (statements) => [rebinding, ...statements]);
+}
+
+export function isTaskLocalPoolCall(file: FileContext, node: TS.Expression): boolean {
+  const inner = skipOuterExpressions(file.ts, node);
+  return file.ts.isCallExpression(inner) && file.resolve(inner) === "getTaskLocalPool";
+}
+
+/**
+ * The visited function with its body statements replaced by `wrap(statements)`; prologue directives
+ * stay first. `wrap` undefined keeps the body as it is (an expression body stays an expression).
+ */
+function replaceBody(
+  file: FileContext,
+  call: TS.CallExpression,
+  fn: InlineFunction,
+  wrap: ((statements: readonly TS.Statement[]) => TS.Statement[]) | undefined,
+): TS.Expression {
+  const { ts, factory } = file;
+  const visited = file.visit(fn);
+  let body: TS.ConciseBody = visited.body;
+  if (wrap !== undefined) {
+    const { prologue, statements } = bodyStatements(file, visited.body);
+    body = factory.createBlock([...prologue, ...wrap(statements)], true);
+    ts.setTextRange(body, fn.body);
+    ts.setOriginalNode(body, fn.body);
+  }
+  const result = ts.isArrowFunction(visited)
+    ? factory.updateArrowFunction(
+        visited,
+        visited.modifiers,
+        visited.typeParameters,
+        visited.parameters,
+        visited.type,
+        visited.equalsGreaterThanToken,
+        body,
+      )
+    : factory.updateFunctionExpression(
+        visited,
+        visited.modifiers,
+        visited.asteriskToken,
+        visited.name,
+        visited.typeParameters,
+        visited.parameters,
+        visited.type,
+        body as TS.Block,
+      );
+  ts.setTextRange(result, call);
+  ts.setOriginalNode(result, call);
+  return result;
+}
+
+function bodyStatements(
+  file: FileContext,
+  body: TS.ConciseBody,
+): { readonly prologue: TS.Statement[]; readonly statements: TS.Statement[] } {
+  const { ts, factory } = file;
+  if (!ts.isBlock(body)) {
+    const returned = factory.createReturnStatement(body);
+    ts.setTextRange(returned, body);
+    return { prologue: [], statements: [returned] };
+  }
+  let split = 0;
+  while (split < body.statements.length && isPrologueDirective(ts, body.statements[split]!))
+    split++;
+  return {
+    prologue: body.statements.slice(0, split),
+    statements: body.statements.slice(split),
+  };
+}

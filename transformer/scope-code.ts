@@ -1,0 +1,108 @@
+/**
+ * The code both rewrites emit: open a scope (`const depth = P.checkpoint()`), run statements in
+ * `try`, rewind in `finally`. Names are generated unique names, so they cannot capture or shadow
+ * user names.
+ */
+import type * as TS from "typescript";
+import type { FileContext } from "./file-context.js";
+
+/** Where the pool of a scope comes from. */
+export type PoolSource =
+  /** A plain name, read again at rewind (it is not assigned inside the scope). */
+  | { readonly kind: "name"; readonly name: TS.Identifier }
+  /** Any other expression (or getTaskLocalPool()), evaluated once into a unique const. */
+  | { readonly kind: "expression"; readonly expression: TS.Expression };
+
+export interface OpenedScope {
+  /** Statements that evaluate the pool and open the scope. */
+  readonly open: TS.Statement[];
+  /** `try { body } finally { pool.rewind(depth); }` */
+  wrap(body: readonly TS.Statement[]): TS.TryStatement;
+}
+
+/** A fresh reference to a user's name that module transforms still recognise as that name. */
+export function referenceTo(file: FileContext, name: TS.Identifier): TS.Identifier {
+  const { ts, factory } = file;
+  const reference = factory.createIdentifier(name.text);
+  ts.setOriginalNode(reference, name);
+  ts.setTextRange(reference, name);
+  return reference;
+}
+
+/** The pool as a reusable expression, plus the statement that captures it when needed. */
+function poolReference(
+  file: FileContext,
+  source: PoolSource,
+): { readonly capture: TS.Statement | undefined; readonly use: () => TS.Expression } {
+  const { factory } = file;
+  if (source.kind === "name")
+    return { capture: undefined, use: () => referenceTo(file, source.name) };
+  const pool = factory.createUniqueName("pool");
+  return { capture: constStatement(file, pool, source.expression), use: () => pool };
+}
+
+export function constStatement(
+  file: FileContext,
+  name: TS.Identifier,
+  initializer: TS.Expression,
+): TS.VariableStatement {
+  const { factory, ts } = file;
+  return factory.createVariableStatement(
+    undefined,
+    factory.createVariableDeclarationList(
+      [factory.createVariableDeclaration(name, undefined, undefined, initializer)],
+      ts.NodeFlags.Const,
+    ),
+  );
+}
+
+export function callMethod(
+  file: FileContext,
+  target: TS.Expression,
+  method: string,
+  args: readonly TS.Expression[],
+): TS.CallExpression {
+  const { factory } = file;
+  return factory.createCallExpression(
+    factory.createPropertyAccessExpression(target, method),
+    undefined,
+    args,
+  );
+}
+
+/**
+ * `const depth = P.checkpoint();` (or `maybeCheckpoint(P)` for a maybe-scope) and the try/finally
+ * that rewinds to it. `sourceMapNode` is the marker the synthesized lines map back to.
+ */
+export function openScope(
+  file: FileContext,
+  source: PoolSource,
+  maybe: boolean,
+  sourceMapNode: TS.Node,
+): OpenedScope {
+  const { factory, ts } = file;
+  const pool = poolReference(file, source);
+  const depth = factory.createUniqueName("depth");
+  const checkpoint = maybe
+    ? factory.createCallExpression(file.runtime.member("maybeCheckpoint"), undefined, [pool.use()])
+    : callMethod(file, pool.use(), "checkpoint", []);
+  const open = [
+    ...(pool.capture === undefined ? [] : [pool.capture]),
+    constStatement(file, depth, checkpoint),
+  ];
+  for (const statement of open) ts.setSourceMapRange(statement, sourceMapNode);
+  return {
+    open,
+    wrap(body) {
+      const rewind = factory.createExpressionStatement(
+        callMethod(file, pool.use(), "rewind", [depth]),
+      );
+      ts.setSourceMapRange(rewind, sourceMapNode);
+      return factory.createTryStatement(
+        factory.createBlock(body, true),
+        undefined,
+        factory.createBlock([rewind], true),
+      );
+    },
+  };
+}

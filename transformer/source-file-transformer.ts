@@ -1,0 +1,162 @@
+/**
+ * The per-file visitor: finds the markers (by the resolver), hands them to the rewrites, reports
+ * poolScope calls that no `using` closes, and adds the runtime import the emitted code needs. A
+ * failure inside one rewrite becomes an AAP1099 diagnostic and leaves that marker untouched.
+ */
+import type * as TS from "typescript";
+import { createPoolDiagnostic } from "./diagnostics.js";
+import type { FileContext } from "./file-context.js";
+import { internalError, poolScopeOutsideUsing, usingNotRewritable } from "./messages.js";
+import type { PoolMessage } from "./messages.js";
+import type { PoolPluginOptions } from "./options.js";
+import { skipOuterExpressions } from "./resolve-markers.js";
+import type { CallResolver } from "./resolve-markers.js";
+import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
+import { rewriteFunctionMarker } from "./rewrite-function.js";
+import { rewriteStatementList } from "./rewrite-using-block.js";
+import type { SafetyContext } from "./safety/index.js";
+
+export interface TransformerSetup {
+  readonly ts: typeof TS;
+  readonly options: PoolPluginOptions;
+  readonly checker: TS.TypeChecker | undefined;
+  /** The resolver for a file: by symbols with a checker, by imports without. */
+  resolverFor(sourceFile: TS.SourceFile): CallResolver;
+  report(diagnostic: TS.Diagnostic): void;
+}
+
+export function createSourceFileTransformer(
+  setup: TransformerSetup,
+): TS.TransformerFactory<TS.SourceFile> {
+  return (transformation) => (sourceFile) => {
+    try {
+      return transformFile(setup, transformation, sourceFile);
+    } catch (error) {
+      setup.report(
+        createPoolDiagnostic(setup.ts, sourceFile, {
+          node: sourceFile,
+          ...internalError(describe(error)),
+        }),
+      );
+      return sourceFile;
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function transformFile(
+  setup: TransformerSetup,
+  transformation: TS.TransformationContext,
+  sourceFile: TS.SourceFile,
+): TS.SourceFile {
+  const { ts } = setup;
+  if (sourceFile.isDeclarationFile) return sourceFile;
+  const factory = transformation.factory;
+  const resolve = setup.resolverFor(sourceFile);
+  const report = (node: TS.Node, message: PoolMessage): void =>
+    setup.report(createPoolDiagnostic(ts, sourceFile, { node, ...message }));
+  const safety: SafetyContext = {
+    ts,
+    sourceFile,
+    checker: setup.checker,
+    resolveRuntimeCall: resolve,
+    escapeLint: setup.options.escapeLint,
+    report: setup.report,
+  };
+  const file: FileContext = {
+    ts,
+    factory,
+    transformation,
+    sourceFile,
+    options: setup.options,
+    resolve,
+    runtime: createRuntimeImport(factory, setup.options.runtimeModule),
+    safety,
+    report,
+    visit: (node) => ts.visitEachChild(node, visitor, transformation),
+    visitStatements: (statements, atTopLevel) =>
+      rewriteStatementList(file, statements, atTopLevel, visitStatement),
+  };
+
+  function visitStatement(statement: TS.Statement): TS.Statement[] {
+    const result = visitor(statement);
+    if (result === undefined) return [];
+    return (Array.isArray(result) ? result : [result]) as TS.Statement[];
+  }
+
+  function visitor(node: TS.Node): TS.VisitResult<TS.Node | undefined> {
+    if (ts.isBlock(node)) {
+      return factory.updateBlock(node, file.visitStatements(node.statements, false));
+    }
+    if (ts.isCallExpression(node))
+      return visitCall(node) ?? ts.visitEachChild(node, visitor, transformation);
+    return ts.visitEachChild(node, visitor, transformation);
+  }
+
+  /** The replacement for a marker call, or undefined to visit it as an ordinary call. */
+  function visitCall(call: TS.CallExpression): TS.Expression | undefined {
+    const name = resolve(call);
+    if (name === "withPool" || name === "maybeWithPool") {
+      return guarded(call, () => rewriteFunctionMarker(call, name, file));
+    }
+    if (name === "poolScope") reportStrayPoolScope(call);
+    if (name === "getTaskLocalPool" && !setup.options.pooling) {
+      // pooling: false compiles the task-local pool to the disabled one, so helpers that look it up
+      // (the guide's "direct pool access" pattern) get fresh arrays too.
+      return ts.setTextRange(file.runtime.member("DISABLED_POOL"), call);
+    }
+    return undefined;
+  }
+
+  function guarded(
+    node: TS.Node,
+    rewrite: () => TS.Expression | undefined,
+  ): TS.Expression | undefined {
+    try {
+      return rewrite();
+    } catch (error) {
+      report(node, internalError(describe(error)));
+      return undefined;
+    }
+  }
+
+  /** Block-level `using` declarations are reported by the block rewrite; everything else is here. */
+  function reportStrayPoolScope(call: TS.CallExpression): void {
+    let declaration: TS.Node = call;
+    while (
+      declaration.parent !== undefined &&
+      skipOuterExpressions(ts, declaration.parent as TS.Expression) !== declaration.parent
+    ) {
+      declaration = declaration.parent;
+    }
+    const parent = declaration.parent;
+    if (
+      parent === undefined ||
+      !ts.isVariableDeclaration(parent) ||
+      parent.initializer !== declaration
+    ) {
+      report(call, poolScopeOutsideUsing());
+      return;
+    }
+    const list = parent.parent;
+    const scope = list.flags & ts.NodeFlags.BlockScoped;
+    if (scope !== ts.NodeFlags.Using && scope !== ts.NodeFlags.AwaitUsing) {
+      report(call, poolScopeOutsideUsing());
+      return;
+    }
+    const statement = list.parent;
+    const inBlock =
+      ts.isVariableStatement(statement) &&
+      (ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent));
+    if (!inBlock) report(call, usingNotRewritable("it is not a statement directly inside a block"));
+  }
+
+  const statements = file.visitStatements(sourceFile.statements, true);
+  return factory.updateSourceFile(
+    sourceFile,
+    withRuntimeImport(ts, statements, file.runtime.declaration()),
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * `transformSource(code, options)`: the plugin's rewrite for tools that only have `transpileModule`
+ * (no Program, no type checker). Markers are recognised by the file's imports of the runtime module.
+ */
+import type * as TS from "typescript";
+import { createGlobalPoolDiagnostic } from "./diagnostics.js";
+import { unsupportedTypeScript } from "./messages.js";
+import { parseOptions } from "./options.js";
+import { createImportResolver } from "./resolve-markers.js";
+import { createSourceFileTransformer } from "./source-file-transformer.js";
+import { hasTransformerApi, versionOf } from "./typescript-support.js";
+
+export interface TransformSourceOptions {
+  /** The TypeScript to use; default `require("typescript")` (a peer dependency). */
+  readonly ts?: typeof TS;
+  /** The file name diagnostics and source maps use; default "input.ts". */
+  readonly fileName?: string;
+  /** Compiler options for transpileModule; default target ES2022, module ESNext. */
+  readonly compilerOptions?: TS.CompilerOptions;
+  /** Plugin options, as in tsconfig's plugins entry (pooling, escapeLint, runtimeModule, ...). */
+  readonly plugin?: Readonly<Record<string, unknown>>;
+}
+
+export interface TransformSourceResult {
+  readonly code: string;
+  readonly sourceMap: string | undefined;
+  /** The transformer's AAPnnnn diagnostics plus TypeScript's syntactic ones. */
+  readonly diagnostics: readonly TS.Diagnostic[];
+}
+
+const DEFAULT_COMPILER_OPTIONS: TS.CompilerOptions = {
+  target: 9 /* ES2022 */,
+  module: 99 /* ESNext */,
+};
+
+export function transformSource(
+  code: string,
+  options: TransformSourceOptions = {},
+): TransformSourceResult {
+  const ts = options.ts ?? loadTypeScript();
+  const diagnostics: TS.Diagnostic[] = [];
+  if (!hasTransformerApi(ts)) {
+    const message = unsupportedTypeScript(versionOf(ts));
+    return {
+      code,
+      sourceMap: undefined,
+      diagnostics: [{ ...createGlobalPoolDiagnostic(fallbackCategories(), message) }],
+    };
+  }
+  const parsed = parseOptions(options.plugin);
+  for (const problem of parsed.problems) diagnostics.push(createGlobalPoolDiagnostic(ts, problem));
+  const transformer = createSourceFileTransformer({
+    ts,
+    options: parsed.options,
+    checker: undefined,
+    resolverFor: (sourceFile) => createImportResolver(ts, sourceFile, parsed.options.runtimeModule),
+    report: (diagnostic) => diagnostics.push(diagnostic),
+  });
+  const output = ts.transpileModule(code, {
+    fileName: options.fileName ?? "input.ts",
+    compilerOptions: { ...DEFAULT_COMPILER_OPTIONS, ...options.compilerOptions },
+    reportDiagnostics: true,
+    transformers: { before: [transformer] },
+  });
+  return {
+    code: output.outputText,
+    sourceMap: output.sourceMapText,
+    diagnostics: [...diagnostics, ...(output.diagnostics ?? [])],
+  };
+}
+
+/** transformSource is a library function, not the plugin: it may load the peer dependency itself. */
+function loadTypeScript(): typeof TS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("typescript") as typeof TS;
+}
+
+/** Enough of `ts` for createGlobalPoolDiagnostic when the given TypeScript lacks the API. */
+function fallbackCategories(): typeof TS {
+  return { DiagnosticCategory: { Warning: 0, Error: 1 } } as unknown as typeof TS;
+}
