@@ -107,7 +107,7 @@ function report(
       code,
       "corrupts-pool",
       call,
-      detachMessage(code, subject, sourceFile),
+      detachMessage(code, subject, call, sourceFile),
     );
   } else if (origin.kind === "array") {
     const message = possibleEscapeMessage(SafetyCode.ListedForTransfer, subject, call, sourceFile);

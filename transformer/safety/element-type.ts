@@ -24,8 +24,8 @@ function typeNameFromChecker(call: TS.CallExpression, checker: TS.TypeChecker): 
 }
 
 /**
- * `acquire(pool, Int32Array, n)` names its type; dims right after the pool mean Float64Array. A template
- * (`similar(pool, a)`, `acquire(pool, a)`) hides the type from syntax alone.
+ * `acquire(pool, Int32Array, n)` names its type; dims right after the pool mean Float64Array.
+ * `similar(pool, a)` keeps the type of `a`, which syntax alone cannot see.
  */
 function typeNameFromSyntax(
   call: TS.CallExpression,
@@ -38,10 +38,7 @@ function typeNameFromSyntax(
     return typeArgument.text;
   }
   if (runtime === "similar") return undefined;
-  const isDims =
-    ts.isNumericLiteral(typeArgument) ||
-    ts.isArrayLiteralExpression(typeArgument) ||
-    ts.isBinaryExpression(typeArgument) ||
-    ts.isPropertyAccessExpression(typeArgument);
-  return isDims ? "Float64Array" : undefined;
+  // Dims (`n`, `3`, `[r, c]`, `a.length`) are far more common than templates here: an identifier is
+  // read as dims. A template's type then shows only with a checker.
+  return "Float64Array";
 }

@@ -52,8 +52,8 @@ export const escapeHooks: FlowHooks = {
     if (origin === undefined) return;
     const { ts, sourceFile } = env.context;
     const exit = ts.isReturnStatement(value.parent)
-      ? `the return at ${positionOf(value.parent, sourceFile)}`
-      : `the arrow function's expression body at ${positionOf(value, sourceFile)}`;
+      ? `returned at ${positionOf(value.parent, sourceFile)}`
+      : `returned by the arrow function's expression body at ${positionOf(value, sourceFile)}`;
     const subject = subjectOf(value, origin, env);
     if (origin.kind === "closure") {
       const message = returnedClosureMessage(subject, exit, sourceFile);
@@ -148,5 +148,16 @@ function isOutsideObject(object: TS.Expression, env: Environment): boolean {
     root = skipTypeWrappers(ts, root.expression);
   }
   if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
-  return ts.isIdentifier(root) && isOutside(root, env);
+  return ts.isIdentifier(root) && (isOutside(root, env) || isParameterOfScope(root, env));
+}
+
+/** A parameter of the marker's function: the object it names belongs to the caller. */
+function isParameterOfScope(identifier: TS.Identifier, env: Environment): boolean {
+  const { ts } = env.context;
+  const owner = env.scope.owner;
+  if (!ts.isFunctionLike(owner)) return false;
+  let node: TS.Node | undefined = env.resolver.declarationOf(identifier);
+  while (node !== undefined && !ts.isParameter(node) && !ts.isFunctionLike(node))
+    node = node.parent;
+  return node !== undefined && ts.isParameter(node) && node.parent === owner;
 }

@@ -7,7 +7,7 @@
 import type * as TS from "typescript";
 import { createBindingResolver } from "./bindings.js";
 import type { SafetyContext } from "./index.js";
-import { containerOf, joinOrigins, withBindingName } from "./origin.js";
+import { elementOf, joinOrigins, listOf, objectOf, propertyOf, withBindingName } from "./origin.js";
 import type { Origin } from "./origin.js";
 import { originOfExpression, propertyKey, skipTypeWrappers } from "./pool-backed.js";
 import type { Environment } from "./pool-backed.js";
@@ -266,9 +266,8 @@ class ScopeWalker {
     if (origin.kind === "array")
       return keyText === "buffer" ? { kind: "buffer", acquisition: origin.acquisition } : undefined;
     if (origin.kind === "container") {
-      return origin.fields === undefined || keyText === undefined
-        ? origin.inner
-        : origin.fields.get(keyText);
+      if (keyText === undefined || /^\d+$/.test(keyText)) return elementOf(origin, keyText);
+      return propertyOf(origin, keyText);
     }
     return undefined;
   }
@@ -323,7 +322,13 @@ class ScopeWalker {
       return;
     }
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
-      if (value !== undefined) this.addToLocalContainer(node.expression, value);
+      if (value === undefined) return;
+      const isList =
+        ts.isElementAccessExpression(node) && !ts.isStringLiteralLike(node.argumentExpression);
+      this.addToLocalContainer(
+        node.expression,
+        isList ? listOf(value) : objectOf(value, undefined),
+      );
       return;
     }
     if (ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) {
@@ -340,11 +345,12 @@ class ScopeWalker {
     if (!ts.isPropertyAccessExpression(callee) || !STORING_METHODS.has(callee.name.text)) return;
     for (const argument of call.arguments) {
       const value = originOfExpression(argument, this.env);
-      if (value !== undefined) this.addToLocalContainer(callee.expression, value);
+      if (value !== undefined) this.addToLocalContainer(callee.expression, listOf(value));
     }
   }
 
-  private addToLocalContainer(object: TS.Expression, value: Origin): void {
+  /** `container` describes the receiver once it holds the value. */
+  private addToLocalContainer(object: TS.Expression, container: Origin): void {
     const ts = this.ts;
     const root = skipTypeWrappers(ts, object);
     if (!ts.isIdentifier(root)) return;
@@ -352,7 +358,7 @@ class ScopeWalker {
     if (declaration === undefined) return;
     const held = this.facts.get(declaration);
     if (held?.kind === "array" || held?.kind === "buffer") return;
-    this.facts.set(declaration, held ?? containerOf(value));
+    this.facts.set(declaration, held ?? container);
   }
 
   private localDeclaration(identifier: TS.Identifier): TS.Identifier | undefined {

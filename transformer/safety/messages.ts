@@ -68,8 +68,8 @@ export function describeSubject(subject: Subject, sourceFile: TS.SourceFile): st
 }
 
 /** The fix for an escaping array: a copy of the right type, or a scalar. */
-export function copyFix(subject: Subject): string {
-  const name = subject.usedName ?? subject.acquisition.name ?? "v";
+export function copyFix(subject: Subject, sourceFile: TS.SourceFile): string {
+  const name = subjectName(subject, sourceFile);
   const type = subject.acquisition.typeName;
   if (subject.isBuffer) {
     return `Return a copy instead (\`${name}.slice().buffer\`), or a scalar.`;
@@ -78,16 +78,17 @@ export function copyFix(subject: Subject): string {
   return `Return a copy instead (\`${name}.slice()\`${alternative}), or a scalar.`;
 }
 
-const POOL_REUSE = "the pool hands its memory out again once the scope ends";
+const POOL_REUSE = "after which the pool hands its memory out again";
 
+/** `exit`: "returned at 6:3", or "returned by the arrow function's expression body at 4:48". */
 export function returnedArrayMessage(
   subject: Subject,
   exit: string,
   sourceFile: TS.SourceFile,
 ): string {
   return (
-    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope through ` +
-    `${exit}: ${POOL_REUSE}. ${copyFix(subject)}`
+    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope: ${exit}, ` +
+    `${POOL_REUSE}. ${copyFix(subject, sourceFile)}`
   );
 }
 
@@ -97,9 +98,9 @@ export function returnedInLiteralMessage(
   sourceFile: TS.SourceFile,
 ): string {
   return (
-    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope inside the literal ` +
-    `returned by ${exit}: ${POOL_REUSE}. ` +
-    `Put a copy in the literal instead (\`${subjectName(subject)}.slice()\`), or a scalar.`
+    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope inside a literal ` +
+    `${exit}, ${POOL_REUSE}. Put a copy in the literal instead ` +
+    `(\`${subjectName(subject, sourceFile)}.slice()\`), or a scalar.`
   );
 }
 
@@ -109,10 +110,9 @@ export function returnedClosureMessage(
   sourceFile: TS.SourceFile,
 ): string {
   return (
-    `The function returned by ${exit} captures ` +
-    `${describeSubject(subject, sourceFile)} and outlives its pool scope: ${POOL_REUSE}, so the ` +
-    `function would read reused memory. Capture a copy instead ` +
-    `(\`const copy = ${subjectName(subject)}.slice()\`), or a scalar.`
+    `A function ${exit} captures ${describeSubject(subject, sourceFile)} and outlives its pool ` +
+    `scope, ${POOL_REUSE}: the function would read reused memory. Capture a copy instead ` +
+    `(\`const copy = ${subjectName(subject, sourceFile)}.slice()\`), or a scalar.`
   );
 }
 
@@ -125,7 +125,7 @@ export function possibleEscapeMessage(
 ): string {
   const at = positionOf(sink, sourceFile);
   const described = capitalise(describeSubject(subject, sourceFile));
-  const name = subjectName(subject);
+  const name = subjectName(subject, sourceFile);
   switch (code) {
     case SafetyCode.AssignedToOuterVariable:
       return (
@@ -147,9 +147,9 @@ export function possibleEscapeMessage(
       );
     case SafetyCode.PostedMessage:
       return (
-        `${described} is sent with postMessage at ${at}: the receiver gets a copy made now, never ` +
-        `the pool's memory, and code that expects to share the array will not. Send a copy ` +
-        `(\`${name}.slice()\`) to make that explicit, or a scalar.`
+        `${described} is sent with postMessage at ${at}, from inside its pool scope. Only a copy ` +
+        `of its contents is sent, which is safe unless a transfer list detaches its buffer; send ` +
+        `\`${name}.slice()\` (or a scalar) to make the copy explicit.`
       );
     default:
       return (
@@ -174,19 +174,21 @@ export function interleavingMessage(code: SafetyCode, keyword: string, pool: str
 export function detachMessage(
   code: SafetyCode,
   subject: Subject,
+  call: TS.Node,
   sourceFile: TS.SourceFile,
 ): string {
   const how =
     code === SafetyCode.BufferTransferred
-      ? "transfers"
+      ? "by `.transfer()`"
       : code === SafetyCode.BufferTransferredByClone
-        ? "lists for transfer to structuredClone"
-        : "lists for transfer to postMessage";
-  const name = subjectName(subject);
+        ? "by structuredClone's transfer list"
+        : "by postMessage's transfer list";
+  const buffer = capitalise(describeSubject({ ...subject, isBuffer: true }, sourceFile));
+  const name = subjectName(subject, sourceFile);
   return (
-    `This ${how} ${describeSubject({ ...subject, isBuffer: true }, sourceFile)}, which detaches ` +
-    `memory the pool still owns: the array and every other view of that buffer become empty. ` +
-    `Transfer a copy instead (\`${name}.slice().buffer\`), or send without a transfer list.`
+    `${buffer} is transferred at ${positionOf(call, sourceFile)} ${how}, which detaches memory ` +
+    `the pool still owns: the array and every other view of that buffer become empty. Transfer ` +
+    `a copy instead (\`${name}.slice().buffer\`), or send without a transfer list.`
   );
 }
 
@@ -198,8 +200,11 @@ export function analysisFailedMessage(error: unknown): string {
   );
 }
 
-function subjectName(subject: Subject): string {
-  return subject.usedName ?? subject.acquisition.name ?? "v";
+/** The name to write in a fix: the variable, or the acquiring call itself. */
+function subjectName(subject: Subject, sourceFile: TS.SourceFile): string {
+  return (
+    subject.usedName ?? subject.acquisition.name ?? callText(subject.acquisition.call, sourceFile)
+  );
 }
 
 function callText(call: TS.CallExpression, sourceFile: TS.SourceFile): string {

@@ -21,6 +21,8 @@ export type Origin =
   /** An array or object literal holding pool memory somewhere inside. */
   | {
       readonly kind: "container";
+      /** A list (array literal, pushed-to array) or an object (literal, assigned properties). */
+      readonly shape: "list" | "object";
       readonly inner: Origin;
       /** Known per-property contents of an object literal; absent when any property may hold it. */
       readonly fields: ReadonlyMap<string, Origin> | undefined;
@@ -53,16 +55,28 @@ export function joinOrigins(a: Origin | undefined, b: Origin | undefined): Origi
   return a ?? b;
 }
 
-/** A literal holding `inner`, with per-field contents when they are known. */
-export function containerOf(
-  inner: Origin,
-  fields: ReadonlyMap<string, Origin> | undefined = undefined,
-): Origin {
-  return { kind: "container", inner, fields };
+/** A list holding `inner` somewhere. */
+export function listOf(inner: Origin): Origin {
+  return { kind: "container", shape: "list", inner, fields: undefined };
 }
 
-/** What reading property `key` (undefined: a computed key) of a literal container gives. */
-export function fieldOf(container: Origin & { kind: "container" }, key: string | undefined) {
-  if (container.fields === undefined || key === undefined) return container.inner;
+/** An object holding `inner`, with per-field contents when they are known. */
+export function objectOf(inner: Origin, fields: ReadonlyMap<string, Origin> | undefined): Origin {
+  return { kind: "container", shape: "object", inner, fields };
+}
+
+type Container = Origin & { kind: "container" };
+
+/** What `container.key` gives: a list's named properties (`length`) are not its elements. */
+export function propertyOf(container: Container, key: string): Origin | undefined {
+  if (container.shape === "list") return undefined;
+  return container.fields === undefined ? container.inner : container.fields.get(key);
+}
+
+/** What `container[key]` gives; `key` undefined when computed. */
+export function elementOf(container: Container, key: string | undefined): Origin | undefined {
+  if (container.shape === "list" || container.fields === undefined || key === undefined) {
+    return container.inner;
+  }
   return container.fields.get(key);
 }

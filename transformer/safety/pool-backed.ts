@@ -8,7 +8,7 @@ import type * as TS from "typescript";
 import type { BindingResolver } from "./bindings.js";
 import type { SafetyContext } from "./index.js";
 import { acquiredTypeName } from "./element-type.js";
-import { containerOf, fieldOf, joinOrigins } from "./origin.js";
+import { elementOf, joinOrigins, listOf, objectOf, propertyOf } from "./origin.js";
 import type { Origin } from "./origin.js";
 import { declaredInside } from "./scope.js";
 import type { PoolScope } from "./scope.js";
@@ -128,7 +128,7 @@ function originOfCall(call: TS.CallExpression, env: Environment): Origin | undef
   const method = callee.name.text;
   if (receiver.kind === "array" && SAME_MEMORY_METHODS.has(method)) return receiver;
   if (receiver.kind === "container") {
-    if (ELEMENT_METHODS.has(method)) return fieldOf(receiver, undefined);
+    if (ELEMENT_METHODS.has(method)) return elementOf(receiver, undefined);
     if (ELEMENT_KEEPING_METHODS.has(method)) return receiver;
   }
   return undefined;
@@ -147,7 +147,7 @@ function originOfMember(receiver: Origin | undefined, name: string): Origin | un
   if (receiver.kind === "array" && name === "buffer") {
     return { kind: "buffer", acquisition: receiver.acquisition };
   }
-  if (receiver.kind === "container") return fieldOf(receiver, name);
+  if (receiver.kind === "container") return propertyOf(receiver, name);
   return undefined;
 }
 
@@ -159,7 +159,7 @@ function originOfElement(access: TS.ElementAccessExpression, env: Environment): 
   // `v[0]` of a typed array is a number; only a literal container yields an array element.
   if (receiver?.kind === "array" && literalKey === "buffer")
     return originOfMember(receiver, "buffer");
-  return receiver?.kind === "container" ? fieldOf(receiver, literalKey) : undefined;
+  return receiver?.kind === "container" ? elementOf(receiver, literalKey) : undefined;
 }
 
 function originOfBinary(expression: TS.BinaryExpression, env: Environment): Origin | undefined {
@@ -192,7 +192,7 @@ function originOfArrayLiteral(
     const inner = ts.isSpreadElement(element)
       ? spreadOrigin(originOfExpression(element.expression, env))
       : originOfExpression(element, env);
-    if (inner !== undefined) return containerOf(inner);
+    if (inner !== undefined) return listOf(inner);
   }
   return undefined;
 }
@@ -218,7 +218,7 @@ function originOfObjectLiteral(
     if (key === undefined) fieldsKnown = false;
     else fields.set(key, value);
   }
-  return inner === undefined ? undefined : containerOf(inner, fieldsKnown ? fields : undefined);
+  return inner === undefined ? undefined : objectOf(inner, fieldsKnown ? fields : undefined);
 }
 
 function originOfProperty(

@@ -1,0 +1,173 @@
+/**
+ * Runs the safety analysis on in-memory sources, the way the rewrite calls it: every function given
+ * to withPool / maybeWithPool, and every `using _ = poolScope(P)` with the rest of its block. Markers and
+ * acquire-family calls are recognised by their import from "adaptive-array-pools".
+ *
+ * Two modes: with a Program and its type checker (the runtime resolves to ../../runtime/index.ts), and
+ * from syntax alone, like transpileModule.
+ */
+import * as path from "node:path";
+import type * as TS from "typescript";
+import { formatPoolDiagnostic } from "../../transformer/diagnostics.js";
+import { createBindingResolver } from "../../transformer/safety/bindings.js";
+import { checkBlockScope, checkFunctionScope } from "../../transformer/safety/index.js";
+import { isPoolScopeStatement } from "../../transformer/safety/scope.js";
+import type {
+  EscapeLint,
+  RuntimeExportName,
+  SafetyContext,
+} from "../../transformer/safety/index.js";
+
+const RUNTIME_NAMES: ReadonlySet<string> = new Set<RuntimeExportName>([
+  "withPool",
+  "maybeWithPool",
+  "poolScope",
+  "acquire",
+  "zeros",
+  "ones",
+  "similar",
+  "rand",
+  "randn",
+  "getTaskLocalPool",
+]);
+
+/** Repository root, from build/test/safety/ (compiled) where this runs. */
+const REPO_ROOT = path.resolve(__dirname, "../../..");
+
+export interface Compiler {
+  readonly label: string;
+  readonly ts: typeof TS;
+}
+
+/** TypeScript 5.9 (root) and 6.0 (the compat/ts6 workspace). */
+export function compilers(): readonly Compiler[] {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loading two compiler versions side by side */
+  const ts5 = require("typescript") as typeof TS;
+  const ts6 = require(path.join(REPO_ROOT, "compat/ts6/node_modules/typescript")) as typeof TS;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return [
+    { label: `TypeScript ${ts5.version}`, ts: ts5 },
+    { label: `TypeScript ${ts6.version}`, ts: ts6 },
+  ];
+}
+
+export type Mode = "checker" | "syntax";
+
+export interface Case {
+  readonly name: string;
+  readonly source: string;
+}
+
+/** Rendered diagnostics of every case, keyed by case name, analysed in one Program. */
+export function analyseAll(
+  compiler: Compiler,
+  mode: Mode,
+  cases: readonly Case[],
+  escapeLint: EscapeLint = "error",
+): Map<string, string[]> {
+  const { ts } = compiler;
+  const fileOf = (c: Case): string => path.join(REPO_ROOT, "test-input", `${c.name}.ts`);
+  const sources = new Map(cases.map((c) => [fileOf(c), c.source]));
+  const program = mode === "checker" ? createProgram(ts, sources) : undefined;
+  const results = new Map<string, string[]>();
+  for (const c of cases) {
+    const sourceFile =
+      program?.getSourceFile(fileOf(c)) ??
+      ts.createSourceFile(fileOf(c), c.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const rendered: string[] = [];
+    const context: SafetyContext = {
+      ts,
+      sourceFile,
+      checker: program?.getTypeChecker(),
+      escapeLint,
+      resolveRuntimeCall: (call) => runtimeNameOf(ts, call),
+      report: (diagnostic) =>
+        rendered.push(formatPoolDiagnostic(ts, diagnostic, (name) => path.basename(name))),
+    };
+    forEachScope(ts, sourceFile, context);
+    results.set(c.name, rendered);
+  }
+  return results;
+}
+
+function createProgram(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.Program {
+  const options: TS.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+    paths: { "adaptive-array-pools": [path.join(REPO_ROOT, "runtime/index.ts")] },
+  };
+  const host = ts.createCompilerHost(options, true);
+  const readFile = host.readFile.bind(host);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.readFile = (file) => sources.get(file) ?? readFile(file);
+  host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
+  host.getSourceFile = (file, languageVersion, onError) => {
+    const text = sources.get(file);
+    return text === undefined
+      ? getSourceFile(file, languageVersion, onError)
+      : ts.createSourceFile(file, text, languageVersion, true, ts.ScriptKind.TS);
+  };
+  return ts.createProgram([...sources.keys()], options, host);
+}
+
+/** Which runtime export a call's callee is, by its import from "adaptive-array-pools". */
+function runtimeNameOf(ts: typeof TS, call: TS.CallExpression): RuntimeExportName | undefined {
+  const resolver = createBindingResolver(ts, undefined);
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) {
+    const declaration = resolver.declarationOf(callee);
+    const specifier = declaration?.parent;
+    if (specifier === undefined || !ts.isImportSpecifier(specifier)) return undefined;
+    if (!importsRuntime(ts, specifier)) return undefined;
+    return asRuntimeName((specifier.propertyName ?? specifier.name).text);
+  }
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const declaration = resolver.declarationOf(callee.expression);
+    const namespace = declaration?.parent;
+    if (namespace === undefined || !ts.isNamespaceImport(namespace)) return undefined;
+    return importsRuntime(ts, namespace) ? asRuntimeName(callee.name.text) : undefined;
+  }
+  return undefined;
+}
+
+function importsRuntime(ts: typeof TS, node: TS.Node): boolean {
+  let current: TS.Node | undefined = node;
+  while (current !== undefined && !ts.isImportDeclaration(current)) current = current.parent;
+  return (
+    current !== undefined &&
+    ts.isStringLiteral(current.moduleSpecifier) &&
+    current.moduleSpecifier.text === "adaptive-array-pools"
+  );
+}
+
+function asRuntimeName(name: string): RuntimeExportName | undefined {
+  return RUNTIME_NAMES.has(name) ? (name as RuntimeExportName) : undefined;
+}
+
+/** Call the checks for every scope in the file, as the rewrite does. */
+function forEachScope(ts: typeof TS, sourceFile: TS.SourceFile, context: SafetyContext): void {
+  const visit = (node: TS.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const marker = context.resolveRuntimeCall(node);
+      const fn = node.arguments[node.arguments.length - 1];
+      if ((marker === "withPool" || marker === "maybeWithPool") && fn !== undefined) {
+        if (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) checkFunctionScope(fn, context);
+      }
+    }
+    if (ts.isBlock(node) || ts.isSourceFile(node)) {
+      node.statements.forEach((statement, index) => {
+        if (isPoolScopeStatement(statement, context)) {
+          checkBlockScope(statement, node.statements.slice(index + 1), context);
+        }
+      });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+}
