@@ -70,6 +70,9 @@ export class Slot {
   }
 
   private cacheView(type: ElementType, length: number): TypedArray {
+    // A 0-byte buffer here (a zero-length request) may be a detached one, transferred away by user
+    // code; no view can be built over that, so the slot gets a fresh empty buffer.
+    if (this.buffer.byteLength === 0) this.buffer = new ArrayBuffer(0);
     const view = new (type as unknown as new (b: ArrayBuffer, o: number, l: number) => TypedArray)(
       this.buffer,
       0,
