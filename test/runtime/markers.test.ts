@@ -1,4 +1,7 @@
 /** The markers' runtime fallbacks: withPool, withPool(fn), maybeWithPool and `using poolScope`. */
+import { once } from "node:events";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -103,6 +106,33 @@ test("withPool(fn) uses the task-local pool, looked up per call", () => {
   assert.is(scoped(6), 6);
   assert.is(depthInside, before.depth + 1);
   assert.equal(snapshot(local), before);
+});
+
+test("maybeWithPool(fn) uses the task-local pool", () => {
+  const local = getTaskLocalPool();
+  const before = snapshot(local);
+  const scoped = maybeWithPool(function maybeTaskLocal(): number {
+    return local.depth;
+  });
+  assert.is(scoped(), before.depth + 1);
+  assert.equal(snapshot(local), before);
+});
+
+test("each worker thread has its own task-local pool", async () => {
+  const local = getTaskLocalPool();
+  const before = snapshot(local);
+  const runtime = join(__dirname, "..", "..", "runtime", "index.js");
+  const worker = new Worker(
+    `const r = require(${JSON.stringify(runtime)});` +
+      `const { parentPort } = require("node:worker_threads");` +
+      `for (let i = 0; i < 3; i++) r.acquire(r.getTaskLocalPool(), Float64Array, 8);` +
+      `parentPort.postMessage(r.getTaskLocalPool().activeCount(Float64Array));`,
+    { eval: true },
+  );
+  const [inWorker] = (await once(worker, "message")) as [number];
+  await worker.terminate();
+  assert.is(inWorker, 3, "the worker's pool started empty");
+  assert.equal(snapshot(local), before, "this thread's pool is untouched");
 });
 
 test("async functions and generators are rejected when wrapped, with a TypeError", () => {

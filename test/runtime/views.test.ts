@@ -72,6 +72,18 @@ test("after growth, old views are dropped and new views use the new buffer", () 
   assert.is(after.buffer.byteLength, 3200);
 });
 
+test("a slot whose buffer was transferred away (detached) gets a new buffer", () => {
+  const pool = new AdaptiveArrayPool();
+  const first = acquireInScope(pool, Float64Array, 4);
+  const buffer = first.buffer as ArrayBuffer;
+  structuredClone(buffer, { transfer: [buffer] });
+  assert.is(first.length, 0, "detached");
+  const second = acquireInScope(pool, Float64Array, 4);
+  assert.is(second.length, 4);
+  second.fill(3);
+  assert.equal(Array.from(second), [3, 3, 3, 3]);
+});
+
 test("each element type has its own slots", () => {
   const pool = new AdaptiveArrayPool();
   pool.checkpoint();
