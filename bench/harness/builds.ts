@@ -1,0 +1,137 @@
+/**
+ * The compiles the contenders run from, prepared before any measurement:
+ * - plain: the dev build in build/ (plain tsc, ES2022): runtime fallback and downlevelled `using`;
+ * - transformed: the same sources through tspc with the plugin (bench/tsconfig.transformed.json);
+ * - esnext: the same sources with target ESNext (native `using`), run on Node 24 from the npm
+ *   `node` package, installed on demand into bench/.work/node24.
+ * A build that cannot be made is reported unavailable with its reason, and its contenders skipped.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BuildId } from "./types.js";
+
+/** Repository root, from build/bench/harness or bench/.work/<build>/bench/harness alike. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "runtime"))) {
+    const parent = join(dir, "..");
+    if (parent === dir)
+      throw new Error("bench: cannot find the repository root above " + __dirname);
+    dir = parent;
+  }
+  return dir;
+}
+
+export interface BuildStatus {
+  readonly id: BuildId;
+  /** Directory that mirrors the repo layout (it holds bench/harness/child.js). */
+  readonly root: string;
+  readonly node: string;
+  /** `process.version` of that node, for the report (never its path). */
+  readonly nodeVersion: string;
+  readonly unavailable?: string;
+}
+
+const BENCH_NODE24_VERSION = "24";
+
+/** A compiled call of the imported marker: `(0, index_js_1.withPool)(`. */
+export const MARKER_CALL = /\bwithPool\)\(/;
+
+function run(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+): { ok: boolean; output: string } {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 600_000 });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
+  return { ok: result.status === 0, output };
+}
+
+function firstLines(text: string, count = 3): string {
+  return text.trim().split("\n").slice(0, count).join(" / ");
+}
+
+/** Compiled bench files that still call the `withPool` marker (CommonJS call shape `.withPool)(`). */
+function untransformedMarkers(outDir: string): string[] {
+  const workloads = join(outDir, "bench", "workloads");
+  return readdirSync(workloads)
+    .filter((name) => name.endsWith(".js"))
+    .filter((name) => MARKER_CALL.test(readFileSync(join(workloads, name), "utf8")));
+}
+
+export function prepareTransformed(root: string): BuildStatus {
+  const outDir = join(root, "bench", ".work", "transformed");
+  const plugin = join(root, "dist", "transformer", "index.js");
+  const base = {
+    id: "transformed" as const,
+    root: outDir,
+    node: process.execPath,
+    nodeVersion: process.version,
+  };
+  if (!existsSync(plugin))
+    return { ...base, unavailable: "dist/transformer/index.js missing (run npm run build)" };
+  const tspc = join(root, "node_modules", ".bin", "tspc");
+  const compiled = run(tspc, ["-p", "tsconfig.transformed.json"], join(root, "bench"));
+  if (!compiled.ok) return { ...base, unavailable: `tspc failed: ${firstLines(compiled.output)}` };
+  const leftovers = untransformedMarkers(outDir);
+  if (leftovers.length > 0) {
+    return {
+      ...base,
+      unavailable: `tspc emitted no rewrite: withPool( still in ${leftovers.join(", ")}`,
+    };
+  }
+  return base;
+}
+
+export function prepareEsnext(root: string): BuildStatus {
+  const outDir = join(root, "bench", ".work", "esnext");
+  const base = { id: "esnext" as const, root: outDir };
+  const node24 = installNode24(root);
+  if ("reason" in node24) return { ...base, node: "", nodeVersion: "", unavailable: node24.reason };
+  const tsc = join(root, "node_modules", ".bin", "tsc");
+  const compiled = run(tsc, ["-p", "tsconfig.esnext.json"], join(root, "bench"));
+  if (!compiled.ok) {
+    return {
+      ...base,
+      ...node24,
+      unavailable: `tsc (ESNext) failed: ${firstLines(compiled.output)}`,
+    };
+  }
+  return { ...base, ...node24 };
+}
+
+/** Node 24 from the npm `node` package, kept out of package.json (its bin would shadow node). */
+function installNode24(root: string): { node: string; nodeVersion: string } | { reason: string } {
+  const prefix = join(root, "bench", ".work", "node24");
+  const binary = join(prefix, "node_modules", ".bin", "node");
+  if (!existsSync(binary)) {
+    const installed = run(
+      "npm",
+      ["install", "--prefix", prefix, `node@${BENCH_NODE24_VERSION}`],
+      root,
+    );
+    if (!installed.ok)
+      return { reason: `npm install node@24 failed: ${firstLines(installed.output)}` };
+  }
+  const version = run(binary, ["-v"], root);
+  if (!version.ok || !version.output.startsWith("v24")) {
+    return { reason: `Node 24 from npm did not start: ${firstLines(version.output)}` };
+  }
+  return { node: binary, nodeVersion: version.output.trim() };
+}
+
+export function prepareBuilds(): Map<BuildId, BuildStatus> {
+  const root = repoRoot();
+  const plain: BuildStatus = {
+    id: "plain",
+    root: join(root, "build"),
+    node: process.execPath,
+    nodeVersion: process.version,
+  };
+  return new Map<BuildId, BuildStatus>([
+    ["plain", plain],
+    ["transformed", prepareTransformed(root)],
+    ["esnext", prepareEsnext(root)],
+  ]);
+}

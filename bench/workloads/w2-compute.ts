@@ -1,0 +1,152 @@
+/**
+ * W2: the Julia README's `compute(n)`: A = rand(n, n), B = rand(n, n), C = A * B, sum(C).
+ * Three n-by-n temporaries per call; the random fill and the product are the shared kernels.
+ */
+import { AdaptiveArrayPool, acquire, poolScope, withPool } from "../../runtime/index.js";
+import type { CaseSpec, CaseParams, Trial, Workload } from "../harness/types.js";
+import {
+  AAP_MARKER,
+  AAP_TRY_FINALLY,
+  AAP_USING,
+  ARENA,
+  BASELINES,
+  LIBRARY,
+  NEW,
+  PEERS,
+  PREALLOC,
+  unknownImpl,
+} from "../contenders/contender-list.js";
+import { numberParam } from "../contenders/dtypes.js";
+import { isPeerPool, makePeerPool } from "../contenders/peer-pools.js";
+import { SubarrayArena } from "../contenders/subarray-arena.js";
+import { fillUniform, matmul, rngState, sumToSink } from "./kernels.js";
+
+type Op = () => void;
+
+/** The body of compute(n) once its three arrays exist. */
+function compute(
+  a: Float64Array,
+  b: Float64Array,
+  c: Float64Array,
+  n: number,
+  rng: Int32Array,
+): void {
+  const size = n * n;
+  fillUniform(a, size, rng);
+  fillUniform(b, size, rng);
+  matmul(c, a, b, n);
+  sumToSink(c, size);
+}
+
+function naive(n: number, rng: Int32Array): Op {
+  return () =>
+    compute(new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n), n, rng);
+}
+
+function prealloc(n: number, rng: Int32Array): Op {
+  const a = new Float64Array(n * n);
+  const b = new Float64Array(n * n);
+  const c = new Float64Array(n * n);
+  return () => compute(a, b, c, n, rng);
+}
+
+function arena(n: number, rng: Int32Array): Op {
+  const memory = new SubarrayArena("f64", 3 * n * n);
+  return () => {
+    const mark = memory.mark();
+    const a = memory.take(n * n) as Float64Array;
+    const b = memory.take(n * n) as Float64Array;
+    compute(a, b, memory.take(n * n) as Float64Array, n, rng);
+    memory.release(mark);
+  };
+}
+
+function tryFinally(n: number, rng: Int32Array): Op {
+  const pool = new AdaptiveArrayPool();
+  return () => {
+    const token = pool.checkpoint();
+    try {
+      const a = acquire(pool, Float64Array, n, n);
+      const b = acquire(pool, Float64Array, n, n);
+      compute(a, b, acquire(pool, Float64Array, n, n), n, rng);
+    } finally {
+      pool.rewind(token);
+    }
+  };
+}
+
+function marker(n: number, rng: Int32Array): Op {
+  const pool = new AdaptiveArrayPool();
+  return withPool(pool, function computePooled(): void {
+    const a = acquire(pool, Float64Array, n, n);
+    const b = acquire(pool, Float64Array, n, n);
+    compute(a, b, acquire(pool, Float64Array, n, n), n, rng);
+  });
+}
+
+function usingScope(n: number, rng: Int32Array): Op {
+  const pool = new AdaptiveArrayPool();
+  return () => {
+    using _ = poolScope(pool);
+    const a = acquire(pool, Float64Array, n, n);
+    const b = acquire(pool, Float64Array, n, n);
+    compute(a, b, acquire(pool, Float64Array, n, n), n, rng);
+  };
+}
+
+async function peer(impl: string, n: number, rng: Int32Array): Promise<Op> {
+  if (!isPeerPool(impl)) throw unknownImpl("W2", impl);
+  const allocator = await makePeerPool(impl, "f64", 1 << 22);
+  return () => {
+    const a = allocator.malloc(n * n) as Float64Array;
+    const b = allocator.malloc(n * n) as Float64Array;
+    const c = allocator.malloc(n * n) as Float64Array;
+    compute(a, b, c, n, rng);
+    allocator.free(c);
+    allocator.free(b);
+    allocator.free(a);
+  };
+}
+
+const LOCAL_IMPLS: Readonly<Record<string, (n: number, rng: Int32Array) => Op>> = {
+  [NEW]: naive,
+  [PREALLOC]: prealloc,
+  [ARENA]: arena,
+  [AAP_TRY_FINALLY]: tryFinally,
+  [AAP_MARKER]: marker,
+  [AAP_USING]: usingScope,
+};
+
+async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
+  const n = numberParam(params.n, "n");
+  const rng = rngState();
+  const local = LOCAL_IMPLS[impl];
+  return { run: local === undefined ? await peer(impl, n, rng) : local(n, rng) };
+}
+
+/** Calls per run, sized to roughly 0.3 s of work; frames batch calls to about 50 µs each. */
+const SIZING: Readonly<Record<number, { ops: number; batch: number }>> = {
+  4: { ops: 2_000_000, batch: 500 },
+  8: { ops: 600_000, batch: 200 },
+  16: { ops: 100_000, batch: 20 },
+  32: { ops: 12_000, batch: 4 },
+  100: { ops: 400, batch: 1 },
+};
+
+function w2Cases(quick: boolean): CaseSpec[] {
+  return [4, 8, 16, 32, 100].map((n) => {
+    const { ops, batch } = SIZING[n]!;
+    const measured = quick ? ops / 4 : ops;
+    return { label: `n=${n}`, params: { n }, ops: measured, batch, warmupOps: measured / 4 };
+  });
+}
+
+export const w2: Workload = {
+  id: "W2",
+  title:
+    "compute(n): A = rand(n,n), B = rand(n,n), C = A*B, sum(C) (ns/call; frame = batch of calls)",
+  control: PREALLOC,
+  contenders: [...BASELINES, ...PEERS, ...LIBRARY],
+  cases: w2Cases,
+  makeTrial,
+};
