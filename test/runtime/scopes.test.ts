@@ -126,6 +126,59 @@ test("a helper acquiring an unnamed type inside a scope is rewound; the parent's
   assert.equal(snapshot(pool), before);
 });
 
+test("the same type at several depths: each rewind restores that depth's count", () => {
+  const pool = new AdaptiveArrayPool();
+  const counts: number[] = [];
+  for (const n of [2, 1, 3]) {
+    pool.checkpoint();
+    for (let i = 0; i < n; i++) acquire(pool, Float64Array, 2);
+    counts.push(pool.activeCount(Float64Array));
+  }
+  assert.equal(counts, [2, 3, 6]);
+  pool.rewind();
+  assert.is(pool.activeCount(Float64Array), 3);
+  pool.rewind();
+  assert.is(pool.activeCount(Float64Array), 2);
+  pool.rewind();
+  assert.is(pool.activeCount(Float64Array), 0);
+});
+
+test("an inner scope touching only other types leaves the outer types' counts alone", () => {
+  const pool = new AdaptiveArrayPool();
+  pool.checkpoint();
+  acquire(pool, Float64Array, 1);
+  acquire(pool, Float64Array, 1);
+  pool.checkpoint();
+  acquire(pool, Uint8Array, 1);
+  pool.checkpoint(); // an empty level in between
+  acquire(pool, Float64Array, 1);
+  pool.rewind();
+  assert.equal([pool.activeCount(Float64Array), pool.activeCount(Uint8Array)], [2, 1]);
+  pool.rewind();
+  assert.equal([pool.activeCount(Float64Array), pool.activeCount(Uint8Array)], [2, 0]);
+  pool.rewind();
+});
+
+test("empty scopes change nothing, however many", () => {
+  const pool = new AdaptiveArrayPool();
+  acquire(pool, Int32Array, 1);
+  const before = snapshot(pool);
+  for (let i = 0; i < 10_000; i++) pool.rewind(pool.checkpoint());
+  assert.equal(snapshot(pool), before);
+});
+
+test("zero-length arrays take a slot like any other and are rewound", () => {
+  const pool = new AdaptiveArrayPool();
+  pool.checkpoint();
+  const empty = acquire(pool, Float32Array, 0);
+  const next = acquire(pool, Float32Array, 3);
+  assert.is(empty.length, 0);
+  assert.is(pool.activeCount(Float32Array), 2);
+  assertDisjoint([empty, next]);
+  pool.rewind();
+  assert.is(pool.activeCount(Float32Array), 0);
+});
+
 test("leaked inner scopes are cleaned by the outer rewind token (entry-depth guard)", () => {
   const pool = new AdaptiveArrayPool();
   const before = snapshot(pool);
