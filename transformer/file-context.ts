@@ -18,6 +18,11 @@ export interface FileContext {
   report(node: TS.Node, message: PoolMessage): void;
   /** The file's visitor, for the children of what a rewrite keeps. */
   visit<T extends TS.Node>(node: T): T;
+  /**
+   * Visit with every reference to `pool` (the same symbol with a checker, the same name without)
+   * compiled to DISABLED_POOL: how pooling: false makes a scope's body see the disabled pool.
+   */
+  withPoolDisabled<T>(pool: TS.Identifier, visit: () => T): T;
   /** A statement list through the visitor, `using ... = poolScope()` blocks included. */
   visitStatements(statements: readonly TS.Statement[], atTopLevel: boolean): TS.Statement[];
 }

@@ -12,6 +12,8 @@ export interface PoolMessage {
 
 const LEFT_TO_RUNTIME =
   "The call is left as it is, so the runtime fallback (one wrapper closure) runs.";
+const LEFT_AS_USING =
+  "The declaration is left as a real 'using', so the runtime's Disposable runs.";
 
 export function unsupportedTypeScript(version: string): PoolMessage {
   return {
@@ -51,7 +53,7 @@ export function spreadArgument(marker: string): PoolMessage {
     severity: "warning",
     message:
       `${marker}: a spread argument hides which argument is the pool and which the function. ` +
-      `${LEFT_TO_RUNTIME} Pass the pool and an inline function as separate arguments.`,
+      `${marker === "poolScope" ? LEFT_AS_USING : LEFT_TO_RUNTIME} Pass the arguments one by one.`,
   };
 }
 
@@ -59,7 +61,7 @@ export function wrongArgumentCount(marker: string, got: number, expected: string
   return {
     code: 1012,
     severity: "error",
-    message: `${marker} takes ${expected}, got ${got}. ${LEFT_TO_RUNTIME}`,
+    message: `${marker} takes ${expected}, got ${got}. ${marker === "poolScope" ? LEFT_AS_USING : LEFT_TO_RUNTIME}`,
   };
 }
 
@@ -132,8 +134,8 @@ export function poolingOffNeedsName(marker: string): PoolMessage {
     severity: "warning",
     message:
       `${marker}: with the plugin option pooling: false the body must see DISABLED_POOL, which the ` +
-      `rewrite can only arrange when the pool is a plain name. ${LEFT_TO_RUNTIME} (pooling stays on ` +
-      `for this call). Store the pool in a const and pass that name.`,
+      `rewrite can only arrange when the pool is a plain name the scope does not assign. ` +
+      `${LEFT_TO_RUNTIME} Pooling stays on for this call. Store the pool in a const and pass that name.`,
   };
 }
 

@@ -15,7 +15,7 @@ import {
   wrongArgumentCount,
 } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
-import { constStatement, openScope, referenceTo } from "./scope-code.js";
+import { openScope } from "./scope-code.js";
 import type { PoolSource } from "./scope-code.js";
 import {
   functionBoundUse,
@@ -130,9 +130,9 @@ function pooledFunction(
 }
 
 /**
- * pooling: false. The body runs with no checkpoint or rewind; a pool passed by name is rebound to
- * DISABLED_POOL inside it, and getTaskLocalPool() calls (the scope-only form's pool) are compiled to
- * DISABLED_POOL everywhere by the file visitor.
+ * pooling: false. The body runs with no checkpoint or rewind; references to a pool passed by name are
+ * compiled to DISABLED_POOL inside it, and getTaskLocalPool() calls (the scope-only form's pool) are
+ * compiled to DISABLED_POOL everywhere by the file visitor.
  */
 function unpooledFunction(
   file: FileContext,
@@ -148,12 +148,7 @@ function unpooledFunction(
   if (!ts.isIdentifier(poolArgument) || isAssignedIn(file.ts, fn.body, poolArgument.text)) {
     return fail(file, poolArgument, poolingOffNeedsName(marker));
   }
-  const rebinding = constStatement(
-    file,
-    referenceTo(file, poolArgument),
-    file.runtime.member("DISABLED_POOL"),
-  );
-  return replaceBody(file, call, fn, (statements) => [rebinding, ...statements]);
+  return file.withPoolDisabled(poolArgument, () => replaceBody(file, call, fn, undefined));
 }
 
 export function isTaskLocalPoolCall(file: FileContext, node: TS.Expression): boolean {

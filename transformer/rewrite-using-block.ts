@@ -22,7 +22,7 @@ import {
 import type { PoolMessage } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
 import { isTaskLocalPoolCall } from "./rewrite-function.js";
-import { callMethod, constStatement, openScope, referenceTo } from "./scope-code.js";
+import { callMethod, openScope, referenceTo } from "./scope-code.js";
 import type { PoolSource } from "./scope-code.js";
 import { isAssignedIn, referencedNames, topLevelDeclaredNames } from "./scope-analysis.js";
 import { checkBlockScope } from "./safety/index.js";
@@ -149,15 +149,6 @@ function planScopes(
       if (!ts.isIdentifier(source) || isAssignedIn(ts, ts.factory.createBlock(rest), source.text)) {
         return refuse(source, poolingOffNeedsName("poolScope"));
       }
-      if (earlierSeesRest || restDeclared.has(source.text)) {
-        return refuse(
-          using,
-          usingNotRewritable(
-            "with pooling: false the rest of the block needs its own block to see DISABLED_POOL, and " +
-              "names declared there are used before it or clash with the pool's name",
-          ),
-        );
-      }
     }
   }
   return { sources, guarded: earlierSeesRest };
@@ -282,22 +273,23 @@ function guardedScopes(
 }
 
 /**
- * pooling: false: the scope disappears. A pool passed by name is rebound to DISABLED_POOL in a block
- * around the rest; the task-local pool needs nothing (getTaskLocalPool() compiles to DISABLED_POOL).
+ * pooling: false: the scope disappears. References to a pool passed by name are compiled to
+ * DISABLED_POOL in the rest of the block; the task-local pool needs nothing (getTaskLocalPool()
+ * compiles to DISABLED_POOL everywhere).
  */
 function unpooledRest(
   file: FileContext,
   pools: readonly (TS.Expression | undefined)[],
   continueRest: () => TS.Statement[],
 ): TS.Statement[] {
-  const { ts, factory } = file;
-  const rebindings = pools
-    .filter((pool): pool is TS.Identifier => pool !== undefined && ts.isIdentifier(pool))
-    .map((pool) =>
-      constStatement(file, referenceTo(file, pool), file.runtime.member("DISABLED_POOL")),
-    );
-  const rest = continueRest();
-  return rebindings.length === 0 ? rest : [factory.createBlock([...rebindings, ...rest], true)];
+  const { ts } = file;
+  const named = pools.filter(
+    (pool): pool is TS.Identifier => pool !== undefined && ts.isIdentifier(pool),
+  );
+  return named.reduce<() => TS.Statement[]>(
+    (visit, pool) => () => file.withPoolDisabled(pool, visit),
+    continueRest,
+  )();
 }
 
 /** The comments above the `using` line stay above the code that replaces it. */

@@ -77,9 +77,29 @@ function transformFile(
     safety,
     report,
     visit: (node) => ts.visitEachChild(node, visitor, transformation),
+    withPoolDisabled: (pool, visit) => {
+      disabledPools.push(poolReferenceTest(pool));
+      try {
+        return visit();
+      } finally {
+        disabledPools.pop();
+      }
+    },
     visitStatements: (statements, atTopLevel) =>
       rewriteStatementList(file, statements, atTopLevel, visitStatement),
   };
+
+  /** Tests for references to pools that pooling: false compiles to DISABLED_POOL here. */
+  const disabledPools: ((identifier: TS.Identifier) => boolean)[] = [];
+
+  function poolReferenceTest(pool: TS.Identifier): (identifier: TS.Identifier) => boolean {
+    const checker = setup.checker;
+    const target = checker?.getSymbolAtLocation(pool);
+    return (identifier) =>
+      identifier.text === pool.text &&
+      isValueReference(ts, identifier) &&
+      (checker === undefined || checker.getSymbolAtLocation(identifier) === target);
+  }
 
   function visitStatement(statement: TS.Statement): TS.Statement[] {
     const result = visitor(statement);
@@ -93,6 +113,9 @@ function transformFile(
     }
     if (ts.isCallExpression(node))
       return visitCall(node) ?? ts.visitEachChild(node, visitor, transformation);
+    if (ts.isIdentifier(node) && disabledPools.some((isPool) => isPool(node))) {
+      return ts.setTextRange(file.runtime.member("DISABLED_POOL"), node);
+    }
     return ts.visitEachChild(node, visitor, transformation);
   }
 
@@ -159,4 +182,32 @@ function transformFile(
     sourceFile,
     withRuntimeImport(ts, statements, file.runtime.declaration()),
   );
+}
+
+/** An identifier that reads a variable (not a property name, declaration name or label). */
+function isValueReference(ts: typeof TS, identifier: TS.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent === undefined) return false;
+  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
+  if (ts.isShorthandPropertyAssignment(parent)) return false;
+  if (
+    ts.isPropertyAssignment(parent) ||
+    ts.isMethodDeclaration(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isVariableDeclaration(parent) ||
+    ts.isParameter(parent) ||
+    ts.isBindingElement(parent) ||
+    ts.isFunctionDeclaration(parent) ||
+    ts.isFunctionExpression(parent) ||
+    ts.isClassLike(parent) ||
+    ts.isImportSpecifier(parent) ||
+    ts.isExportSpecifier(parent) ||
+    ts.isLabeledStatement(parent) ||
+    ts.isBreakOrContinueStatement(parent) ||
+    ts.isTypeReferenceNode(parent) ||
+    ts.isQualifiedName(parent)
+  ) {
+    return ts.isPropertyAssignment(parent) ? parent.initializer === identifier : false;
+  }
+  return true;
 }
