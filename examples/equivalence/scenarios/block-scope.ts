@@ -34,13 +34,15 @@ export function throwsInBlock(): string {
     acquire(pool, Int32Array, 8);
     throw new Error("block failed");
   } catch (error) {
-    return `${(error as Error).message} at depth ${pool.depth}`;
+    depths.push(pool.depth);
+    return (error as Error).message;
   }
 }
 
 export function taskLocalBlock(): number {
   using _scope = poolScope();
-  return acquire(getTaskLocalPool(), Uint8Array, 3).length + getTaskLocalPool().depth;
+  depths.push(getTaskLocalPool().depth);
+  return acquire(getTaskLocalPool(), Uint8Array, 3).length;
 }
 
 export function run(): unknown {

@@ -10,13 +10,18 @@ import {
 import { snapshot, sum } from "./snapshot.js";
 
 const pool = new AdaptiveArrayPool();
+/** Per call: did the body pool, and did its two arrays share memory? (Depends on pooling, by design.) */
+const observed: string[] = [];
 
-const work = maybeWithPool(pool, function work(n: number): string {
+const work = maybeWithPool(pool, function work(n: number): number {
   const a = zeros(pool, Float64Array, n);
   const b = acquire(pool, Float64Array, n);
   a.fill(1);
   b.fill(2);
-  return `${poolingEnabled(pool)}:${sum(a) + sum(b)}:${a.buffer === b.buffer && a.byteOffset === b.byteOffset}`;
+  observed.push(
+    `${poolingEnabled(pool)}:${a.buffer === b.buffer && a.byteOffset === b.byteOffset}`,
+  );
+  return sum(a) + sum(b);
 });
 
 const viaTaskLocal = maybeWithPool((n: number): number => n * 2);
@@ -29,5 +34,5 @@ export function run(): unknown {
   const afterOff = snapshot(pool);
   setMaybePooling(true);
   values.push(work(5));
-  return { values, afterOn, afterOff, pool: snapshot(pool) };
+  return { values, observed, afterOn, afterOff, pool: snapshot(pool) };
 }

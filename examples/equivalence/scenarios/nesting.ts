@@ -30,6 +30,5 @@ const outer = withPool(pool, function outer(n: number): number[] {
 });
 
 export function run(): unknown {
-  const results = [outer(3), outer(5)];
-  return { results, depths, pool: snapshot(pool) };
+  return { values: [outer(3), outer(5)], depths, pool: snapshot(pool) };
 }

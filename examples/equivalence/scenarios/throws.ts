@@ -4,6 +4,7 @@ import { snapshot } from "./snapshot.js";
 
 const pool = new AdaptiveArrayPool();
 const log: string[] = [];
+const depths: number[] = [];
 
 const fails = withPool(pool, function fails(n: number): number {
   const a = acquire(pool, Float64Array, n);
@@ -20,9 +21,11 @@ const catchesInside = withPool(pool, function catchesInside(n: number): string {
     throw new Error("inside");
   } catch (error) {
     kept[0] = 1;
-    return `${(error as Error).message}:${pool.depth}:${n}`;
+    depths.push(pool.depth);
+    return `${(error as Error).message}:${kept[0]}:${n}`;
   } finally {
-    log.push(`finally at depth ${pool.depth}`);
+    log.push("finally");
+    depths.push(pool.depth);
   }
 });
 
@@ -31,8 +34,9 @@ const catchesCallee = withPool(pool, (n: number): string => {
   try {
     return String(fails(n));
   } catch (error) {
-    mine[0] = pool.depth;
-    return `caught ${(error as Error).message} at depth ${mine[0]}`;
+    mine[0] = 1;
+    depths.push(pool.depth);
+    return `caught ${(error as Error).message} with ${mine[0]}`;
   }
 });
 
@@ -46,12 +50,13 @@ export function run(): unknown {
   try {
     rethrows(2);
   } catch (error) {
-    outcomes.push(`top level: ${(error as Error).message} at depth ${pool.depth}`);
+    outcomes.push(`top level: ${(error as Error).message}`);
+    depths.push(pool.depth);
   }
   try {
     fails(9);
   } catch (error) {
     outcomes.push(`direct: ${(error as Error).name}`);
   }
-  return { outcomes, log, pool: snapshot(pool) };
+  return { values: [outcomes, log], depths, pool: snapshot(pool) };
 }

@@ -2,7 +2,7 @@
  * Markers the plugin cannot rewrite. Each gets a numbered diagnostic naming the fix, the call is left
  * as written, and the runtime fallback gives the same results a rewrite would.
  */
-import { acquire, getTaskLocalPool, poolStats, withPool } from "adaptive-array-pools";
+import { acquire, getTaskLocalPool, poolScope, poolStats, withPool } from "adaptive-array-pools";
 
 const pool = getTaskLocalPool();
 
@@ -19,6 +19,12 @@ const pooledByReference = withPool(pool, fillAndSum);
 const markerArguments = [pool, fillAndSum] as const;
 const pooledBySpread = withPool(...markerArguments);
 
+// poolScope outside a `using` declaration: nothing closes the scope unless the code does it by hand.
+const handle = poolScope(pool);
+const insideHandle = fillAndSum(3);
+handle[Symbol.dispose]();
+
 console.log(`byReference(4) = ${pooledByReference(4)}`);
 console.log(`bySpread(2) = ${pooledBySpread(2)}`);
+console.log(`insideHandle = ${insideHandle}`);
 console.log(`depth after = ${poolStats(pool).depth}`);

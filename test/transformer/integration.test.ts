@@ -1,0 +1,201 @@
+/**
+ * Real builds (issue 3, item 6): `tspc -p examples/<project>` with each TypeScript / ts-patch pairing,
+ * the plugin listed in the project's tsconfig as a user would list it. Checks the exit code, the emitted
+ * files, the exact diagnostics text, and runs the emitted program.
+ */
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import * as os from "node:os";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import * as path from "node:path";
+import type * as TS from "typescript";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
+import type { CompilerPairing } from "../../examples/compilers.js";
+import { transformSource } from "../../transformer/index.js";
+import { markerCallsIn } from "./support-marker-calls.js";
+
+const requireHere = createRequire(__filename);
+
+function projectPath(project: string, ...parts: string[]): string {
+  return path.join(REPO_ROOT, "examples", project, ...parts);
+}
+
+/** A clean build: stale output from an earlier run must not pass for this one. */
+function buildClean(pairing: CompilerPairing, project: string): ReturnType<typeof runTspc> {
+  rmSync(projectPath(project, "out"), { recursive: true, force: true });
+  return runTspc(pairing, path.join("examples", project));
+}
+
+function emitted(project: string, file: string): string {
+  const full = projectPath(project, "out", file);
+  assert.ok(existsSync(full), `${file} was emitted`);
+  return readFileSync(full, "utf8");
+}
+
+function runScript(script: string): string {
+  const run = spawnSync(process.execPath, [script], { encoding: "utf8" });
+  assert.is(run.stderr, "", `${script} writes nothing to stderr`);
+  assert.is(run.status, 0, `${script} exits 0`);
+  return run.stdout;
+}
+
+function runEmitted(project: string, entry: string): string {
+  return runScript(projectPath(project, "out", entry));
+}
+
+/**
+ * A throwaway project outside this repository that depends on the package the way users do: through
+ * node_modules/adaptive-array-pools (a symlink to this checkout), with the plugin named by package.
+ */
+function installedCopyOfPipeline(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "aap-installed-"));
+  cpSync(projectPath("pipeline", "src"), path.join(dir, "src"), { recursive: true });
+  const config = JSON.parse(readFileSync(projectPath("pipeline", "tsconfig.json"), "utf8")) as {
+    compilerOptions: { plugins: { transform: string }[] };
+  };
+  config.compilerOptions.plugins = [{ transform: "adaptive-array-pools/transformer" }];
+  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config, null, 2));
+  mkdirSync(path.join(dir, "node_modules"));
+  symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "adaptive-array-pools"), "dir");
+  symlinkSync(
+    path.join(REPO_ROOT, "node_modules", "@types"),
+    path.join(dir, "node_modules", "@types"),
+    "dir",
+  );
+  return dir;
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(new RegExp(pattern.source, "g"))?.length ?? 0;
+}
+
+const PIPELINE_OUTPUT = [
+  "pipeline(4) = 48",
+  "pipeline(10) = 300",
+  "sumOfSquares(3) = 14",
+  "sumOfSquares(0) = 0",
+  "after: depth=0 activeBytes=0 slots=Float64Array:1,Int32Array:1",
+  "",
+].join("\n");
+
+const UNREWRITABLE_OUTPUT = [
+  "byReference(4) = 6",
+  "bySpread(2) = 3",
+  "insideHandle = 4.5",
+  "depth after = 0",
+  "",
+].join("\n");
+
+/** tsc prints diagnostics with a path relative to the working directory: the repository root. */
+const UNREWRITABLE_DIAGNOSTICS = [
+  "examples/unrewritable/src/main.ts(16,42): warning TS91010: AAP1010: withPool: the function argument is not an inline function expression or arrow, so it cannot be rewritten in place. The call is left as it is, so the runtime fallback (one wrapper closure) runs. Write the function inside the call, e.g. withPool(pool, function name(...) { ... }).",
+  "examples/unrewritable/src/main.ts(20,24): warning TS91011: AAP1011: withPool: a spread argument hides which argument is the pool and which the function. The call is left as it is, so the runtime fallback (one wrapper closure) runs. Pass the pool and an inline function as separate arguments.",
+  "examples/unrewritable/src/main.ts(23,16): error TS91020: AAP1020: poolScope(...) opens a scope that only a 'using' declaration closes: here it is never rewound and the pool grows. Write 'using _ = poolScope(pool);' at the start of the block, or use checkpoint(pool) / rewind(pool, token) in try/finally.",
+  "",
+].join("\n");
+
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}: examples/pipeline builds clean, is rewritten inline, and runs`, () => {
+    const build = buildClean(pairing, "pipeline");
+    assert.is(build.stdout + build.stderr, "", "no diagnostics");
+    assert.is(build.status, 0);
+
+    const steps = emitted("pipeline", "steps.js");
+    assert.is(count(steps, /\.checkpoint\(\)/), 3, "one inline checkpoint per pooled function");
+    assert.is(count(steps, /\.rewind\(/), 3, "one inline rewind per pooled function");
+    assert.equal(markerCallsIn(steps), [], "no withPool call left in steps.js");
+    const blocks = emitted("pipeline", "blocks.js");
+    assert.is(count(blocks, /\.checkpoint\(\)/), 1, "the using declaration became a checkpoint");
+    assert.equal(markerCallsIn(blocks), [], "no poolScope call left in blocks.js");
+
+    const map = JSON.parse(emitted("pipeline", "steps.js.map")) as { sources: string[] };
+    assert.equal(map.sources, ["../src/steps.ts"], "the source map points back to the input");
+
+    assert.is(runEmitted("pipeline", "main.js"), PIPELINE_OUTPUT);
+  });
+
+  test(`${pairing.label}: examples/unrewritable gets numbered diagnostics, still emits, and runs the fallback`, () => {
+    const build = buildClean(pairing, "unrewritable");
+    assert.is(build.stderr, "");
+    assert.fixture(build.stdout, UNREWRITABLE_DIAGNOSTICS);
+    assert.is(build.status, 2, "exit 2: errors reported, output generated");
+    assert.equal(
+      markerCallsIn(emitted("unrewritable", "main.js")),
+      ["withPool", "withPool", "poolScope"],
+      "the markers were left as calls",
+    );
+    assert.is(runEmitted("unrewritable", "main.js"), UNREWRITABLE_OUTPUT);
+  });
+}
+
+test('as an installed dependency: the plugin entry "adaptive-array-pools/transformer" resolves and rewrites', () => {
+  const dir = installedCopyOfPipeline();
+  try {
+    for (const pairing of PAIRINGS) {
+      rmSync(path.join(dir, "out"), { recursive: true, force: true });
+      const build = runTspc(pairing, dir);
+      assert.is(build.stdout + build.stderr, "", `no diagnostics (${pairing.label})`);
+      assert.is(build.status, 0);
+      const steps = readFileSync(path.join(dir, "out", "steps.js"), "utf8");
+      assert.is(count(steps, /\.checkpoint\(\)/), 3, `rewritten (${pairing.label})`);
+      assert.is(runScript(path.join(dir, "out", "main.js")), PIPELINE_OUTPUT);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** The transformSource route: a pre-step for tools that only transpile, on examples/transform-source. */
+const SNIPPET = path.join(REPO_ROOT, "examples", "transform-source", "pooled-norms.ts");
+
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}: transformSource rewrites a snippet by its imports and the result runs`, () => {
+    const ts = requireHere(path.join(pairing.root, "node_modules", "typescript")) as typeof TS;
+    const result = transformSource(readFileSync(SNIPPET, "utf8"), {
+      ts,
+      fileName: "pooled-norms.ts",
+      compilerOptions: { module: ts.ModuleKind.CommonJS, sourceMap: true },
+    });
+    assert.equal(result.diagnostics, []);
+    assert.is(
+      count(result.code, /\.checkpoint\(\)/),
+      2,
+      "renamed and namespace markers both rewritten",
+    );
+    assert.equal(markerCallsIn(result.code), [], "no marker call left");
+    const map = JSON.parse(result.sourceMap ?? "{}") as { sources?: string[] };
+    assert.equal(map.sources, ["pooled-norms.ts"]);
+    const out = path.join(REPO_ROOT, "examples", "transform-source", "out");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(path.join(out, "pooled-norms.js"), result.code);
+    assert.is(runScript(path.join(out, "pooled-norms.js")), "5 1 0\n");
+  });
+}
+
+test("transformSource reports what it cannot rewrite, with position, and leaves the call", () => {
+  const code = [
+    'import { withPool } from "adaptive-array-pools";',
+    "declare const pool: never, body: () => number;",
+    "export const f = withPool(pool, body);",
+  ].join("\n");
+  const result = transformSource(code, { fileName: "snippet.ts" });
+  const [only, ...rest] = result.diagnostics;
+  assert.equal(rest, []);
+  assert.ok(only !== undefined && only.file !== undefined && only.start !== undefined);
+  assert.is(only.code, 91010);
+  assert.is(only.file.getLineAndCharacterOfPosition(only.start).line, 2);
+  assert.equal(markerCallsIn(result.code), ["withPool"]);
+});
+
+test.run();

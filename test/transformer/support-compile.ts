@@ -1,0 +1,85 @@
+/**
+ * In-memory `ts-patch/compiler` builds (the route ts-node, ts-jest and webpack's ts-loader take): a
+ * project's tsconfig, the plugin entries of the caller's choice, and the emitted files on disk under
+ * an out/ folder (gitignored) so a test can run them.
+ */
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as TS from "typescript";
+import type { CompilerPairing } from "../../examples/compilers.js";
+
+const requireHere = createRequire(__filename);
+
+/** One `compilerOptions.plugins` entry; ts-patch passes the keys besides `transform` to the plugin. */
+export type PluginEntry = { readonly transform: string } & Readonly<Record<string, unknown>>;
+
+export interface CompiledProject {
+  readonly outDir: string;
+  /** Every diagnostic, type-checking and the plugin's, as `file(line,col): category message`. */
+  readonly diagnostics: readonly string[];
+  readonly emitSkipped: boolean;
+}
+
+/** The pairing's TypeScript, patched in memory by its ts-patch: ts-patch's own `compiler` entry. */
+export function patchedTypeScript(pairing: CompilerPairing): typeof TS {
+  return requireHere(pairing.patchedCompiler) as typeof TS;
+}
+
+function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic, baseDir: string): string {
+  const category = ts.DiagnosticCategory[diagnostic.category].toLowerCase();
+  const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+  if (diagnostic.file === undefined || diagnostic.start === undefined)
+    return `${category}: ${text}`;
+  const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  const file = path.relative(baseDir, diagnostic.file.fileName);
+  return `${file}(${line + 1},${character + 1}): ${category}: ${text}`;
+}
+
+/** Parsed lib and declaration files, per TypeScript instance: they never change between builds. */
+const parsedFiles = new WeakMap<typeof TS, Map<string, TS.SourceFile>>();
+
+/** A compiler host that parses each lib / .d.ts file once per test run instead of once per build. */
+function cachingHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const cache = parsedFiles.get(ts) ?? new Map<string, TS.SourceFile>();
+  parsedFiles.set(ts, cache);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.endsWith(".d.ts")) return parse(fileName, languageVersion, onError, shouldCreate);
+    let parsed = cache.get(fileName);
+    if (parsed === undefined) {
+      parsed = parse(fileName, languageVersion, onError, shouldCreate);
+      if (parsed !== undefined) cache.set(fileName, parsed);
+    }
+    return parsed;
+  };
+  return host;
+}
+
+/** Build `projectDir/tsconfig.json` with `plugins` into `outDir`, whatever the tsconfig says about both. */
+export function compileProject(
+  pairing: CompilerPairing,
+  projectDir: string,
+  outDir: string,
+  plugins: readonly PluginEntry[],
+): CompiledProject {
+  const ts = patchedTypeScript(pairing);
+  const configPath = path.join(projectDir, "tsconfig.json");
+  const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
+  const parsed = ts.parseJsonConfigFileContent(config, ts.sys, projectDir, undefined, configPath);
+  const options: TS.CompilerOptions = {
+    ...parsed.options,
+    noEmit: false,
+    outDir,
+    // TypeScript types plugin entries as language-service plugins ({ name }); ts-patch reads `transform`.
+    plugins: plugins as unknown as TS.PluginImport[],
+  };
+  const program = ts.createProgram(parsed.fileNames, options, cachingHost(ts, options));
+  const emitted = program.emit();
+  const all = [...parsed.errors, ...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  return {
+    outDir,
+    diagnostics: all.map((d) => formatDiagnostic(ts, d, projectDir)),
+    emitSkipped: emitted.emitSkipped,
+  };
+}
