@@ -503,3 +503,140 @@ export const f = withPool(pool, function f() {
 });`,
   ),
 ];
+
+/** Harder shapes: flow through assignments, branches and loops, hoisting, wrappers, sinks. */
+export const EDGE_CASES: readonly Case[] = [
+  program(
+    "edge-assigned-after-declaration",
+    `
+export const f = withPool(pool, function f() {
+  let v: Float64Array;
+  v = acquire(pool, 3);
+  return v;
+});`,
+  ),
+  program(
+    "edge-reassigned-in-one-branch",
+    `
+export const f = withPool(pool, function f(c: boolean) {
+  let v = new Float64Array(3);
+  if (c) v = acquire(pool, 3);
+  return v;
+});`,
+  ),
+  program(
+    "edge-assigned-late-in-loop",
+    `
+export const f = withPool(pool, function f(xs: number[]) {
+  let out = new Float64Array(1);
+  for (const x of xs) {
+    if (x > 0) return out;
+    out = acquire(pool, 2);
+  }
+  return null;
+});`,
+  ),
+  program(
+    "edge-hoisted-function-closure",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  return first;
+  function first() {
+    return v[0];
+  }
+});`,
+  ),
+  program(
+    "edge-object-built-by-assignment",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  const o: { data?: Float64Array } = {};
+  o.data = v;
+  return o;
+});`,
+  ),
+  program(
+    "edge-type-wrappers-and-optional-chain",
+    `
+export const f = withPool(pool, function f(k: number) {
+  const v = acquire(pool, 3) as Float64Array | undefined;
+  if (k === 0) return (v as Float64Array)!;
+  return v?.subarray(0);
+});`,
+  ),
+  program(
+    "edge-for-of-over-literal",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  const w = acquire(pool, 3);
+  for (const a of [v, w]) {
+    if (a[0] === 0) return a;
+  }
+  return null;
+});`,
+  ),
+  program(
+    "edge-ok-buffer-copy",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  return v.buffer.slice(0);
+});`,
+  ),
+  program(
+    "edge-ok-catch-variable-shadows",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  try {
+    return sum(v);
+  } catch (v) {
+    return v;
+  }
+});`,
+  ),
+  program(
+    "edge-ok-typed-set-copies",
+    `
+const all = new Float64Array(8);
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  all.set(v, 0);
+  return 0;
+});`,
+  ),
+  program(
+    "edge-store-on-this-and-parameter",
+    `
+export const f = withPool(pool, function f(this: { last?: Float64Array }, out: Float64Array[]) {
+  const v = acquire(pool, 3);
+  this.last = v;
+  out.push(acquire(pool, 2));
+  return 0;
+});`,
+  ),
+  program(
+    "edge-map-set-outer",
+    `
+const cache = new Map<string, Float64Array>();
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  cache.set("k", v);
+  return 0;
+});`,
+  ),
+  program(
+    "edge-closure-assigned-outside-block",
+    `
+let handler: (() => number) | undefined;
+export function f() {
+  using _scope = poolScope(pool);
+  const v = acquire(pool, 3);
+  handler = () => v[0]!;
+  return sum(v);
+}`,
+  ),
+];

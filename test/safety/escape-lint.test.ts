@@ -29,7 +29,7 @@ checkCases(
       "return-array.ts(6,10): warning AAP2001: `v` (acquired at 5:13) escapes its pool scope: returned at 6:3, after which the pool hands its memory out again. Return a copy instead (`v.slice()` or `Float64Array.from(v)`), or a scalar.",
     ],
     "assign-outer-variable": [
-      "assign-outer-variable.ts(7,3): warning AAP2010: `v` (acquired at 6:13) is assigned at 7:3 to a variable declared outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Assign a copy (`v.slice()`) if it is read after the scope.",
+      "assign-outer-variable.ts(7,3): warning AAP2010: `v` (acquired at 6:13) is assigned at 7:3 to a variable declared outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`v.slice()`) if it is read after the scope.",
     ],
     "await-in-block-scope": [AWAIT],
     "detach-post-message": [DETACH_BUFFER],

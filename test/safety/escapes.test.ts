@@ -10,16 +10,16 @@ checkCases("escapes: returned pool memory", ESCAPES, {
     "return-alias.ts(7,10): error AAP2001: `w` (an alias of `v`, acquired at 5:13) escapes its pool scope: returned at 7:3, after which the pool hands its memory out again. Return a copy instead (`w.slice()` or `Float64Array.from(w)`), or a scalar.",
   ],
   "return-array-literal": [
-    "return-array-literal.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside a literal returned at 6:3, after which the pool hands its memory out again. Put a copy in the literal instead (`v.slice()`), or a scalar.",
+    "return-array-literal.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside an array or object returned at 6:3, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
   ],
   "return-shorthand-object": [
-    "return-shorthand-object.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside a literal returned at 6:3, after which the pool hands its memory out again. Put a copy in the literal instead (`v.slice()`), or a scalar.",
+    "return-shorthand-object.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside an array or object returned at 6:3, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
   ],
   "return-object-property": [
-    "return-object-property.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside a literal returned at 6:3, after which the pool hands its memory out again. Put a copy in the literal instead (`v.slice()`), or a scalar.",
+    "return-object-property.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside an array or object returned at 6:3, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
   ],
   "return-nested-literal": [
-    "return-nested-literal.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside a literal returned at 6:3, after which the pool hands its memory out again. Put a copy in the literal instead (`v.slice()`), or a scalar.",
+    "return-nested-literal.ts(6,10): error AAP2002: `v` (acquired at 5:13) escapes its pool scope inside an array or object returned at 6:3, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
   ],
   "return-conditional": [
     "return-conditional.ts(6,10): error AAP2001: `v` (acquired at 5:13) escapes its pool scope: returned at 6:3, after which the pool hands its memory out again. Return a copy instead (`v.slice()` or `Float64Array.from(v)`), or a scalar.",
@@ -74,13 +74,13 @@ checkCases("escapes: returned pool memory", ESCAPES, {
 
 checkCases("escapes: possible escapes", POSSIBLE_ESCAPES, {
   "assign-outer-variable": [
-    "assign-outer-variable.ts(7,3): warning AAP2010: `v` (acquired at 6:13) is assigned at 7:3 to a variable declared outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Assign a copy (`v.slice()`) if it is read after the scope.",
+    "assign-outer-variable.ts(7,3): warning AAP2010: `v` (acquired at 6:13) is assigned at 7:3 to a variable declared outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`v.slice()`) if it is read after the scope.",
   ],
   "assign-outer-property": [
-    "assign-outer-property.ts(7,3): warning AAP2011: `v` (acquired at 6:13) is stored at 7:3 in an object from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Store a copy (`v.slice()`) if it is read after the scope.",
+    "assign-outer-property.ts(7,3): warning AAP2011: `v` (acquired at 6:13) is stored at 7:3 in an object from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`v.slice()`) if it is read after the scope.",
   ],
   "push-outer-container": [
-    "push-outer-container.ts(7,3): warning AAP2012: `v` (acquired at 6:13) is put at 7:3 into a container from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Store a copy (`v.slice()`) if it is read after the scope.",
+    "push-outer-container.ts(7,3): warning AAP2012: `v` (acquired at 6:13) is put at 7:3 into a container from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`v.slice()`) if it is read after the scope.",
   ],
   "post-message": [
     "post-message.ts(6,3): warning AAP2013: `v` (acquired at 5:13) is sent with postMessage at 6:3, from inside its pool scope. Only a copy of its contents is sent, which is safe unless a transfer list detaches its buffer; send `v.slice()` (or a scalar) to make the copy explicit.",

@@ -35,7 +35,8 @@ export function ownOrigin(expression: TS.Expression, env: Environment): Origin |
 export function subjectOf(expression: TS.Expression, origin: Origin, env: Environment): Subject {
   const { ts } = env.context;
   if (origin.kind === "closure") {
-    return { ...subjectOf(expression, origin.captured, env), usedName: origin.capturedName };
+    const captured = subjectOf(expression, origin.captured, env);
+    return { ...captured, usedName: origin.capturedName, inClosure: true };
   }
   if (origin.kind === "container") {
     // The literal itself has no name worth showing: name the array inside it.
@@ -43,7 +44,8 @@ export function subjectOf(expression: TS.Expression, origin: Origin, env: Enviro
   }
   const node = skipTypeWrappers(ts, expression);
   const usedName = ts.isIdentifier(node) ? node.text : undefined;
-  return { usedName, acquisition: origin.acquisition, isBuffer: origin.kind === "buffer" };
+  const isBuffer = origin.kind === "buffer";
+  return { usedName, acquisition: origin.acquisition, isBuffer, inClosure: false };
 }
 
 export const escapeHooks: FlowHooks = {

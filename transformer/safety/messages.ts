@@ -8,7 +8,7 @@ import type { Acquisition } from "./origin.js";
 export const SafetyCode = {
   /** A returned value is a pool-backed array (or a view or the buffer of one). */
   ReturnedArray: 2001,
-  /** A returned array/object literal holds a pool-backed array. */
+  /** A returned array or object holds a pool-backed array. */
   ReturnedInLiteral: 2002,
   /** A returned function captures a pool-backed array. */
   ReturnedClosure: 2003,
@@ -51,13 +51,16 @@ export interface Subject {
   readonly acquisition: Acquisition;
   /** `.buffer` of the array rather than the array. */
   readonly isBuffer: boolean;
+  /** A function that captures the array, rather than the array. */
+  readonly inClosure: boolean;
 }
 
 export function describeSubject(subject: Subject, sourceFile: TS.SourceFile): string {
   const { acquisition } = subject;
   const acquired = `acquired at ${positionOf(acquisition.call, sourceFile)}`;
   const root = acquisition.name;
-  const what = subject.isBuffer ? "the buffer of " : "";
+  const what =
+    (subject.inClosure ? "a function capturing " : "") + (subject.isBuffer ? "the buffer of " : "");
   if (root === undefined) {
     return `${what}the array from \`${callText(acquisition.call, sourceFile)}\` (${acquired})`;
   }
@@ -98,8 +101,8 @@ export function returnedInLiteralMessage(
   sourceFile: TS.SourceFile,
 ): string {
   return (
-    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope inside a literal ` +
-    `${exit}, ${POOL_REUSE}. Put a copy in the literal instead ` +
+    `${capitalise(describeSubject(subject, sourceFile))} escapes its pool scope inside an array or object ` +
+    `${exit}, ${POOL_REUSE}. Put a copy in it instead ` +
     `(\`${subjectName(subject, sourceFile)}.slice()\`), or a scalar.`
   );
 }
@@ -110,11 +113,15 @@ export function returnedClosureMessage(
   sourceFile: TS.SourceFile,
 ): string {
   return (
-    `A function ${exit} captures ${describeSubject(subject, sourceFile)} and outlives its pool ` +
+    `A function ${exit} captures ${describeSubject({ ...subject, inClosure: false }, sourceFile)} ` +
+    `and outlives its pool ` +
     `scope, ${POOL_REUSE}: the function would read reused memory. Capture a copy instead ` +
     `(\`const copy = ${subjectName(subject, sourceFile)}.slice()\`), or a scalar.`
   );
 }
+
+const READ_LATER =
+  "so it may be read after the scope ends, when the pool has handed its memory out again";
 
 /** The possible escapes: each names the sink and why it is only possibly an escape. */
 export function possibleEscapeMessage(
@@ -126,25 +133,16 @@ export function possibleEscapeMessage(
   const at = positionOf(sink, sourceFile);
   const described = capitalise(describeSubject(subject, sourceFile));
   const name = subjectName(subject, sourceFile);
+  const keepCopy = subject.inClosure
+    ? `Capture a copy (\`const copy = ${name}.slice()\`) if the function runs after the scope.`
+    : `Keep a copy (\`${name}.slice()\`) if it is read after the scope.`;
   switch (code) {
     case SafetyCode.AssignedToOuterVariable:
-      return (
-        `${described} is assigned at ${at} to a variable declared outside its pool scope, so it ` +
-        `may be read after the scope ends, when the pool has handed its memory out again. ` +
-        `Assign a copy (\`${name}.slice()\`) if it is read after the scope.`
-      );
+      return `${described} is assigned at ${at} to a variable declared outside its pool scope, ${READ_LATER}. ${keepCopy}`;
     case SafetyCode.StoredInOuterObject:
-      return (
-        `${described} is stored at ${at} in an object from outside its pool scope, so it may be ` +
-        `read after the scope ends, when the pool has handed its memory out again. Store a copy ` +
-        `(\`${name}.slice()\`) if it is read after the scope.`
-      );
+      return `${described} is stored at ${at} in an object from outside its pool scope, ${READ_LATER}. ${keepCopy}`;
     case SafetyCode.StoredInOuterContainer:
-      return (
-        `${described} is put at ${at} into a container from outside its pool scope, so it may be ` +
-        `read after the scope ends, when the pool has handed its memory out again. Store a copy ` +
-        `(\`${name}.slice()\`) if it is read after the scope.`
-      );
+      return `${described} is put at ${at} into a container from outside its pool scope, ${READ_LATER}. ${keepCopy}`;
     case SafetyCode.PostedMessage:
       return (
         `${described} is sent with postMessage at ${at}, from inside its pool scope. Only a copy ` +

@@ -45,6 +45,8 @@ export function blockScope(
 
 /** Whether a declaration (its declaring identifier) lives inside the scope. */
 export function declaredInside(scope: PoolScope, declaration: TS.Node): boolean {
+  // The checker may resolve a name to another file (a global in a lib file): never inside.
+  if (declaration.getSourceFile() !== scope.owner.getSourceFile()) return false;
   const position = declaration.getStart();
   return position >= scope.start && position < scope.end;
 }
