@@ -28,26 +28,34 @@ function asRuntimeExport(name: string): RuntimeExportName | undefined {
   return RUNTIME_EXPORTS.has(name) ? (name as RuntimeExportName) : undefined;
 }
 
-/** Answers "is this file part of the adaptive-array-pools package?" by its nearest package.json. */
+/**
+ * Answers "is this file the adaptive-array-pools runtime?": its nearest package.json is this package's
+ * and it lies in the package's runtime/ (source) or dist/ (published) folder. A user's own file never
+ * is, not even inside this repository's tests and examples.
+ */
 export type PackageFileTest = (fileName: string) => boolean;
 
+const RUNTIME_FOLDERS = ["runtime/", "dist/"];
+
 export function createPackageFileTest(ts: typeof TS): PackageFileTest {
-  const byDirectory = new Map<string, boolean>();
-  const inPackage = (directory: string): boolean => {
-    const known = byDirectory.get(directory);
+  const rootByDirectory = new Map<string, string | null>();
+  const packageRoot = (directory: string): string | null => {
+    const known = rootByDirectory.get(directory);
     if (known !== undefined) return known;
     const manifest = ts.sys.readFile(`${directory}/package.json`);
     const parent = directory.slice(0, directory.lastIndexOf("/"));
-    const answer =
-      manifest !== undefined
-        ? packageNameOf(manifest) === PACKAGE_NAME
-        : parent !== directory && parent.length > 0 && inPackage(parent);
-    byDirectory.set(directory, answer);
-    return answer;
+    let root: string | null = null;
+    if (manifest !== undefined) root = packageNameOf(manifest) === PACKAGE_NAME ? directory : null;
+    else if (parent !== directory && parent.length > 0) root = packageRoot(parent);
+    rootByDirectory.set(directory, root);
+    return root;
   };
   return (fileName) => {
     const normalized = fileName.replace(/\\/g, "/");
-    return inPackage(normalized.slice(0, normalized.lastIndexOf("/")));
+    const root = packageRoot(normalized.slice(0, normalized.lastIndexOf("/")));
+    if (root === null) return false;
+    const relative = normalized.slice(root.length + 1);
+    return RUNTIME_FOLDERS.some((folder) => relative.startsWith(folder));
   };
 }
 

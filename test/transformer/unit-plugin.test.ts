@@ -1,0 +1,144 @@
+/**
+ * The plugin entry itself: a TypeScript without the transformer API gets one clear message and no
+ * crash; bad options are reported once per program; a second emit does not repeat diagnostics.
+ */
+import type * as TS from "typescript";
+import * as path from "node:path";
+import * as ts from "typescript";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { REPO_ROOT } from "../../examples/compilers.js";
+import plugin from "../../transformer/index.js";
+
+/** A TypeScript 7-like module: it has a version and a few functions, but no transformer API. */
+function typeScriptWithoutTransformers(): typeof TS {
+  return { version: "7.0.0-dev", sys: ts.sys } as unknown as typeof TS;
+}
+
+const messageText = (d: TS.Diagnostic): string =>
+  ts.flattenDiagnosticMessageText(d.messageText, "\n");
+
+test("without the transformer API: one AAP1001 diagnostic, no transformers, no throw", () => {
+  const fakeTs = typeScriptWithoutTransformers();
+  const diagnostics: TS.Diagnostic[] = [];
+  const extras = { ts: fakeTs, addDiagnostic: (d: TS.Diagnostic) => diagnostics.push(d) };
+  const program = {} as TS.Program;
+  const first = plugin(program, {}, extras);
+  const second = plugin(program, {}, extras);
+  assert.equal(first.before, []);
+  assert.equal(second.before, []);
+  assert.is(diagnostics.length, 1, "reported once per TypeScript instance");
+  const text = messageText(diagnostics[0]!);
+  assert.match(text, /^AAP1001: TypeScript 7\.0\.0-dev has no transformer API/);
+  assert.match(text, /runtime fallbacks/);
+  assert.is(diagnostics[0]!.category, ts.DiagnosticCategory.Warning);
+});
+
+test("without the transformer API and without addDiagnostic: one line on stderr", () => {
+  const fakeTs = typeScriptWithoutTransformers();
+  const lines: string[] = [];
+  const original = console.warn;
+  console.warn = (line: string) => lines.push(line);
+  try {
+    plugin({} as TS.Program, undefined, { ts: fakeTs });
+    plugin({} as TS.Program, undefined, { ts: fakeTs });
+  } finally {
+    console.warn = original;
+  }
+  assert.is(lines.length, 1);
+  assert.match(lines[0]!, /^warning AAP1001: TypeScript 7\.0\.0-dev has no transformer API/);
+});
+
+test("without extras at all (a loader that passes nothing): no throw", () => {
+  const original = console.warn;
+  console.warn = () => undefined;
+  try {
+    const result = plugin({} as TS.Program, {}, undefined as unknown as { ts: typeof TS });
+    assert.equal(result.before, []);
+  } finally {
+    console.warn = original;
+  }
+});
+
+/** A program whose one in-memory file sits in the repository, so it can import the runtime's source. */
+function programOf(code: string): { program: TS.Program; fileName: string } {
+  const fileName = path.join(REPO_ROOT, "test", "transformer", "virtual-input.ts");
+  const options: TS.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    noLib: true,
+  };
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (name) => (name === fileName ? code : readFile(name));
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (name) => name === fileName || fileExists(name);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (name, languageVersion) =>
+    name === fileName
+      ? ts.createSourceFile(name, code, languageVersion, true)
+      : getSourceFile(name, languageVersion);
+  return { program: ts.createProgram([fileName], options, host), fileName };
+}
+
+function emitWith(
+  program: TS.Program,
+  config: Record<string, unknown>,
+  diagnostics: TS.Diagnostic[],
+): string {
+  let output = "";
+  const { before } = plugin(program, config, { ts, addDiagnostic: (d) => diagnostics.push(d) });
+  program.emit(
+    undefined,
+    (name, text) => {
+      if (name.endsWith(".js")) output = text;
+    },
+    undefined,
+    false,
+    { before },
+  );
+  return output;
+}
+
+test("invalid options: reported once per program, defaults used", () => {
+  const { program } = programOf("export const x = 1;\n");
+  const diagnostics: TS.Diagnostic[] = [];
+  emitWith(program, { pooling: "no", runtimeModule: "" }, diagnostics);
+  emitWith(program, { pooling: "no", runtimeModule: "" }, diagnostics);
+  const texts = diagnostics.map(messageText);
+  assert.is(texts.length, 2);
+  assert.ok(
+    texts[0]!.startsWith('AAP1002: Plugin option "pooling" must be true or false, got "no"'),
+  );
+  assert.ok(texts[1]!.startsWith('AAP1002: Plugin option "runtimeModule" must be a non-empty'));
+});
+
+test("a second emit of the same program does not repeat a diagnostic", () => {
+  const { program } = programOf(
+    'import { poolScope, withPool } from "../../runtime/index.js";\n' +
+      "export const leak = () => poolScope();\n" +
+      "export const f = withPool((n: number) => n);\n",
+  );
+  const diagnostics: TS.Diagnostic[] = [];
+  const first = emitWith(program, {}, diagnostics);
+  const second = emitWith(program, {}, diagnostics);
+  assert.is(first, second);
+  assert.equal(
+    diagnostics.map((d) => messageText(d).slice(0, 8)),
+    ["AAP1020:"],
+  );
+  assert.match(first, /getTaskLocalPool\(\)/, "the marker resolved through the runtime's source");
+});
+
+test("a user's own withPool is not the package's export", () => {
+  const { program } = programOf(
+    "function withPool(_p: unknown, f: () => number) { return f; }\n" +
+      "export const f = withPool(1, () => 2);\n",
+  );
+  const diagnostics: TS.Diagnostic[] = [];
+  const output = emitWith(program, {}, diagnostics);
+  assert.is(diagnostics.length, 0);
+  assert.match(output, /withPool\(1, \(\) => 2\)/);
+});
+
+test.run();
