@@ -19,7 +19,7 @@ const CASES = [...ESCAPES, ...POSSIBLE_ESCAPES, ...INTERLEAVING, ...DETACH].filt
 const AWAIT =
   "await-in-block-scope.ts(7,10): error AAP3001: `await` inside the pool scope of `pool`: while this async function is suspended other tasks run and use the same pool, open and close their own scopes on it, and rewind out of order (a PoolStateError, or arrays handed out twice). Finish the pooled work before the `await` (close the block first, or move it into a synchronous function), or give each task its own pool (`new AdaptiveArrayPool()`).";
 const DETACH_BUFFER =
-  "detach-post-message.ts(6,3): error AAP3012: The buffer of `v` (acquired at 5:13) is transferred at 6:3 by postMessage's transfer list, which detaches memory the pool still owns: the array and every other view of that buffer become empty. Transfer a copy instead (`v.slice().buffer`), or send without a transfer list.";
+  "detach-post-message.ts(6,3): error AAP3012: The buffer of `v` (acquired at 5:13) is transferred at 6:3 by postMessage's transfer list, which detaches memory the pool still owns: the array and every other view of that buffer become empty until the pool replaces the buffer. Transfer a copy instead (`v.slice().buffer`), or send without a transfer list.";
 
 checkCases(
   'escapeLint "warn"',

@@ -183,10 +183,14 @@ export function detachMessage(
         : "by postMessage's transfer list";
   const buffer = capitalise(describeSubject({ ...subject, isBuffer: true }, sourceFile));
   const name = subjectName(subject, sourceFile);
+  const fix =
+    code === SafetyCode.BufferTransferred
+      ? `Transfer a copy instead (\`${name}.slice().buffer\`).`
+      : `Transfer a copy instead (\`${name}.slice().buffer\`), or send without a transfer list.`;
   return (
     `${buffer} is transferred at ${positionOf(call, sourceFile)} ${how}, which detaches memory ` +
-    `the pool still owns: the array and every other view of that buffer become empty. Transfer ` +
-    `a copy instead (\`${name}.slice().buffer\`), or send without a transfer list.`
+    `the pool still owns: the array and every other view of that buffer become empty until the ` +
+    `pool replaces the buffer. ${fix}`
   );
 }
 
