@@ -98,6 +98,17 @@ export function newPoolPerCall(marker: string): PoolMessage {
   };
 }
 
+export function acquireInParameterDefault(marker: string): PoolMessage {
+  return {
+    code: 1016,
+    severity: "warning",
+    message:
+      `${marker}: a parameter default acquires from a pool, and parameter defaults run before the ` +
+      `rewritten body opens its scope, so that array would outlive the call. ${LEFT_TO_RUNTIME} ` +
+      `Acquire inside the body instead (if (out === undefined) out = zeros(pool, n);).`,
+  };
+}
+
 export function poolScopeOutsideUsing(): PoolMessage {
   return {
     code: 1020,

@@ -6,6 +6,7 @@
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import {
+  acquireInParameterDefault,
   asyncOrGenerator,
   newPoolPerCall,
   notInlineFunction,
@@ -57,6 +58,10 @@ export function rewriteFunctionMarker(
   checkFunctionScope(fn, file.safety);
   const kind = suspendingKind(ts, fn);
   if (kind !== undefined) return fail(file, fn, asyncOrGenerator(marker, kind));
+  const acquiring = file.options.pooling
+    ? fn.parameters.find((parameter) => acquiresOutsideFunctions(file, parameter))
+    : undefined;
+  if (acquiring !== undefined) return fail(file, acquiring, acquireInParameterDefault(marker));
   if (poolArgument !== undefined) {
     const problem = unmovablePool(ts, poolArgument, fn);
     if (problem !== undefined)
@@ -85,6 +90,25 @@ function suspendingKind(ts: typeof TS, fn: InlineFunction): string | undefined {
   if (isAsync && isGenerator) return "an async generator";
   if (isAsync) return "an async function";
   return isGenerator ? "a generator" : undefined;
+}
+
+const ACQUIRE_FAMILY: ReadonlySet<string> = new Set([
+  "acquire",
+  "zeros",
+  "ones",
+  "similar",
+  "rand",
+  "randn",
+]);
+
+/** True if `node` calls the acquire family outside nested functions (which run later, if at all). */
+function acquiresOutsideFunctions(file: FileContext, node: TS.Node): boolean {
+  const { ts } = file;
+  if (ts.isFunctionLike(node)) return false;
+  if (ts.isCallExpression(node) && ACQUIRE_FAMILY.has(file.resolve(node) ?? "")) return true;
+  return (
+    ts.forEachChild(node, (child) => acquiresOutsideFunctions(file, child) || undefined) ?? false
+  );
 }
 
 /** Why the pool expression cannot move into the function body, if it cannot. */

@@ -20,6 +20,9 @@ const PLUGIN = path.join(REPO_ROOT, "build", "transformer", "index.js");
 const RUNTIME_ENTRY = path.join(REPO_ROOT, "runtime", "index.ts");
 const RUNTIME_SPECIFIER = "adaptive-array-pools";
 const UPDATE = process.env["UPDATE"] === "1";
+/** `FIXTURES=<regex>` limits the run (and an update) to the matching case names. */
+const ONLY =
+  process.env["FIXTURES"] === undefined ? undefined : new RegExp(process.env["FIXTURES"]);
 
 /** options.json: plugin options and the one compiler option a case may choose. */
 interface CaseOptions {
@@ -45,6 +48,7 @@ function readCases(): FixtureCase[] {
       (entry) => entry.isDirectory() && existsSync(path.join(FIXTURES, entry.name, "input.ts")),
     )
     .map((entry) => entry.name)
+    .filter((name) => ONLY === undefined || ONLY.test(name))
     .sort()
     .map((name) => {
       const dir = path.join(FIXTURES, name);
