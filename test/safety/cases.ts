@@ -640,3 +640,69 @@ export function f() {
 }`,
   ),
 ];
+
+/** More shapes found while writing docs/diagnostics.md: each claim there has a case. */
+export const MORE_EDGE_CASES: readonly Case[] = [
+  program(
+    "edge-await-using-in-block-scope",
+    `
+export async function f(resource: AsyncDisposable) {
+  using _scope = poolScope(pool);
+  await using _resource = resource;
+  return sum(acquire(pool, 2));
+}`,
+  ),
+  program(
+    "edge-closures-in-returned-list",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  const readers: (() => number)[] = [];
+  readers.push(() => v[0]!);
+  return readers;
+});`,
+  ),
+  program(
+    "edge-field-of-unknown-holder",
+    `
+declare function makeHolder(): { data?: Float64Array };
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  const o = makeHolder();
+  o.data = v;
+  return o.data;
+});`,
+  ),
+  program(
+    "edge-namespace-import",
+    `
+import * as aap from "adaptive-array-pools";
+export const f = aap.withPool(pool, function f() {
+  const v = aap.zeros(pool, 3);
+  return v;
+});`,
+  ),
+  program(
+    "edge-nested-marker-reports-once",
+    `
+const kept: Float64Array[] = [];
+export const f = withPool(pool, function f() {
+  const g = withPool(pool, () => {
+    kept.push(acquire(pool, 2));
+    return 0;
+  });
+  return g();
+});`,
+  ),
+  program(
+    "edge-ok-unknown-function-and-call-result",
+    `
+declare function store(x: unknown): void;
+declare function identity<T>(x: T): T;
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  store(v);
+  return identity(v);
+});`,
+  ),
+];

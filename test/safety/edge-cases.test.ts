@@ -1,6 +1,6 @@
 /** Harder shapes: facts flowing through later assignments, one branch, loop back-edges, hoisted functions, objects built by assignment, type wrappers and optional chains; copies and shadowing that must stay silent; stores through `this`, parameters and Map.set. */
 import { checkCases } from "./check.js";
-import { EDGE_CASES } from "./cases.js";
+import { EDGE_CASES, MORE_EDGE_CASES } from "./cases.js";
 
 checkCases("edge cases", EDGE_CASES, {
   "edge-assigned-after-declaration": [
@@ -38,4 +38,23 @@ checkCases("edge cases", EDGE_CASES, {
   "edge-closure-assigned-outside-block": [
     "edge-closure-assigned-outside-block.ts(8,3): warning AAP2010: A function capturing `v` (acquired at 7:13) is assigned at 8:3 to a variable declared outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Capture a copy (`const copy = v.slice()`) if the function runs after the scope.",
   ],
+});
+
+checkCases("more edge cases", MORE_EDGE_CASES, {
+  "edge-await-using-in-block-scope": [
+    "edge-await-using-in-block-scope.ts(6,3): error AAP3001: `await using` inside the pool scope of `pool`: while this async function is suspended other tasks run and use the same pool, open and close their own scopes on it, and rewind out of order (a PoolStateError, or arrays handed out twice). Finish the pooled work before the `await using` (close the block first, or move it into a synchronous function), or give each task its own pool (`new AdaptiveArrayPool()`).",
+  ],
+  "edge-closures-in-returned-list": [
+    "edge-closures-in-returned-list.ts(8,10): error AAP2002: A function capturing `v` (acquired at 5:13) escapes its pool scope inside an array or object returned at 8:3, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
+  ],
+  "edge-field-of-unknown-holder": [
+    "edge-field-of-unknown-holder.ts(9,10): error AAP2001: `v` (acquired at 6:13) escapes its pool scope: returned at 9:3, after which the pool hands its memory out again. Return a copy instead (`v.slice()` or `Float64Array.from(v)`), or a scalar.",
+  ],
+  "edge-namespace-import": [
+    "edge-namespace-import.ts(7,10): error AAP2001: `v` (acquired at 6:13) escapes its pool scope: returned at 7:3, after which the pool hands its memory out again. Return a copy instead (`v.slice()` or `Float64Array.from(v)`), or a scalar.",
+  ],
+  "edge-nested-marker-reports-once": [
+    "edge-nested-marker-reports-once.ts(7,5): warning AAP2012: The array from `acquire(pool, 2)` (acquired at 7:15) is put at 7:5 into a container from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`acquire(pool, 2).slice()`) if it is read after the scope.",
+  ],
+  "edge-ok-unknown-function-and-call-result": [],
 });

@@ -76,6 +76,7 @@ export function isPoolScopeStatement(
 export function owningScope(node: TS.Node, scope: PoolScope, context: SafetyContext): TS.Node {
   for (let child = node; child.parent !== undefined; child = child.parent) {
     if (child === scope.owner) return scope.owner;
+    if (isMarkerFunction(child, context)) return child;
     const opener = precedingPoolScope(child, context);
     if (opener !== undefined) return opener;
   }
@@ -102,4 +103,14 @@ function precedingPoolScope(child: TS.Node, context: SafetyContext): TS.Node | u
     if (isPoolScopeStatement(statement, context)) return statement;
   }
   return undefined;
+}
+
+/** A function given to withPool / maybeWithPool: a pool scope of its own. */
+function isMarkerFunction(node: TS.Node, context: SafetyContext): boolean {
+  const { ts } = context;
+  if (!ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return false;
+  const call = node.parent;
+  if (call === undefined || !ts.isCallExpression(call)) return false;
+  const marker = context.resolveRuntimeCall(call);
+  return marker === "withPool" || marker === "maybeWithPool";
 }
