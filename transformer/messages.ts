@@ -150,12 +150,12 @@ export function poolingOffNeedsName(marker: string): PoolMessage {
   };
 }
 
-export function internalError(detail: string): PoolMessage {
+export function internalError(detail: string, what: "marker" | "file"): PoolMessage {
   return {
     code: 1099,
     severity: "error",
     message:
-      `Internal error in the adaptive-array-pools transformer (${detail}); this marker was left ` +
+      `Internal error in the adaptive-array-pools transformer (${detail}); this ${what} was left ` +
       `untouched so the runtime fallback runs. Please report it with the code that triggered it.`,
   };
 }

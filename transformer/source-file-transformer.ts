@@ -35,7 +35,7 @@ export function createSourceFileTransformer(
       setup.report(
         createPoolDiagnostic(setup.ts, sourceFile, {
           node: sourceFile,
-          ...internalError(describe(error)),
+          ...internalError(describe(error), "file"),
         }),
       );
       return sourceFile;
@@ -141,7 +141,7 @@ function transformFile(
     try {
       return rewrite();
     } catch (error) {
-      report(node, internalError(describe(error)));
+      report(node, internalError(describe(error), "marker"));
       return undefined;
     }
   }

@@ -82,14 +82,14 @@ function programOf(code: string): { program: TS.Program; fileName: string } {
 }
 
 function emitWith(
-  program: TS.Program,
+  { program, fileName }: { program: TS.Program; fileName: string },
   config: Record<string, unknown>,
   diagnostics: TS.Diagnostic[],
 ): string {
   let output = "";
   const { before } = plugin(program, config, { ts, addDiagnostic: (d) => diagnostics.push(d) });
   program.emit(
-    undefined,
+    program.getSourceFile(fileName),
     (name, text) => {
       if (name.endsWith(".js")) output = text;
     },
@@ -101,10 +101,10 @@ function emitWith(
 }
 
 test("invalid options: reported once per program, defaults used", () => {
-  const { program } = programOf("export const x = 1;\n");
+  const built = programOf("export const x = 1;\n");
   const diagnostics: TS.Diagnostic[] = [];
-  emitWith(program, { pooling: "no", runtimeModule: "" }, diagnostics);
-  emitWith(program, { pooling: "no", runtimeModule: "" }, diagnostics);
+  emitWith(built, { pooling: "no", runtimeModule: "" }, diagnostics);
+  emitWith(built, { pooling: "no", runtimeModule: "" }, diagnostics);
   const texts = diagnostics.map(messageText);
   assert.is(texts.length, 2);
   assert.ok(
@@ -114,14 +114,14 @@ test("invalid options: reported once per program, defaults used", () => {
 });
 
 test("a second emit of the same program does not repeat a diagnostic", () => {
-  const { program } = programOf(
+  const built = programOf(
     'import { poolScope, withPool } from "../../runtime/index.js";\n' +
       "export const leak = () => poolScope();\n" +
       "export const f = withPool((n: number) => n);\n",
   );
   const diagnostics: TS.Diagnostic[] = [];
-  const first = emitWith(program, {}, diagnostics);
-  const second = emitWith(program, {}, diagnostics);
+  const first = emitWith(built, {}, diagnostics);
+  const second = emitWith(built, {}, diagnostics);
   assert.is(first, second);
   assert.equal(
     diagnostics.map((d) => messageText(d).slice(0, 8)),
@@ -131,14 +131,44 @@ test("a second emit of the same program does not repeat a diagnostic", () => {
 });
 
 test("a user's own withPool is not the package's export", () => {
-  const { program } = programOf(
+  const built = programOf(
     "function withPool(_p: unknown, f: () => number) { return f; }\n" +
       "export const f = withPool(1, () => 2);\n",
   );
   const diagnostics: TS.Diagnostic[] = [];
-  const output = emitWith(program, {}, diagnostics);
+  const output = emitWith(built, {}, diagnostics);
   assert.is(diagnostics.length, 0);
   assert.match(output, /withPool\(1, \(\) => 2\)/);
+});
+
+test("an exception inside the transformer becomes AAP1099 and the code is emitted untouched", () => {
+  const { program, fileName } = programOf(
+    'import { withPool } from "../../runtime/index.js";\nexport const f = withPool((n: number) => n);\n',
+  );
+  const broken = Object.create(program) as TS.Program;
+  broken.getTypeChecker = () =>
+    ({
+      getSymbolAtLocation: () => {
+        throw new Error("checker exploded");
+      },
+    }) as unknown as TS.TypeChecker;
+  const diagnostics: TS.Diagnostic[] = [];
+  let output = "";
+  const { before } = plugin(broken, {}, { ts, addDiagnostic: (d) => diagnostics.push(d) });
+  program.emit(
+    program.getSourceFile(fileName),
+    (name, text) => {
+      if (name.endsWith(".js")) output = text;
+    },
+    undefined,
+    false,
+    { before },
+  );
+  assert.equal(diagnostics.map(messageText), [
+    "AAP1099: Internal error in the adaptive-array-pools transformer (checker exploded); this file " +
+      "was left untouched so the runtime fallback runs. Please report it with the code that triggered it.",
+  ]);
+  assert.match(output, /withPool\(\(n\) => n\)/);
 });
 
 test.run();
