@@ -7,6 +7,6 @@ const LENGTH = 16;
 
 export function allKernels(): number {
   let total = 0;
-  for (let k = 0; k < KERNELS.length; k++) total += KERNELS[k]!(k + 0.5, LENGTH);
+  for (let k = 0; k < KERNELS.length; k++) total += KERNELS[k]!(k, LENGTH);
   return total;
 }
