@@ -1,13 +1,16 @@
 /**
- * The issue's cases as small programs. Every source starts with the same three header lines, so the
- * line numbers in expected diagnostics count from line 4 for the case's own code.
+ * The issue's cases as small programs, formatted as prettier would (they are also the fixture inputs).
+ * Every source starts with the same six header lines: a case's own code starts at line 7.
  */
 import type { Case } from "./analyse.js";
 
 const HEADER = [
-  `import { AdaptiveArrayPool, withPool, maybeWithPool, poolScope, acquire, zeros, ones, similar, rand, randn } from "adaptive-array-pools";`,
+  `import { AdaptiveArrayPool, withPool, maybeWithPool, poolScope } from "adaptive-array-pools";`,
+  `import { acquire, zeros, ones, similar, rand, randn } from "adaptive-array-pools";`,
   `const pool = new AdaptiveArrayPool();`,
-  `declare function sum(a: ArrayLike<number>): number; declare const port: MessagePort; declare function use(x: unknown): void;`,
+  `declare function sum(a: ArrayLike<number>): number;`,
+  `declare const port: MessagePort;`,
+  `declare function use(x: unknown): void;`,
 ].join("\n");
 
 function program(name: string, body: string): Case {
