@@ -44,8 +44,11 @@ export function createPackageFileTest(ts: typeof TS): PackageFileTest {
     if (known !== undefined) return known;
     const manifest = ts.sys.readFile(`${directory}/package.json`);
     const parent = directory.slice(0, directory.lastIndexOf("/"));
+    // A package.json without a name (dist/cjs/package.json: {"type":"commonjs"}) only sets the module
+    // format; the package's identity is the nearest one with a name.
+    const name = manifest === undefined ? undefined : packageNameOf(manifest);
     let root: string | null = null;
-    if (manifest !== undefined) root = packageNameOf(manifest) === PACKAGE_NAME ? directory : null;
+    if (name !== undefined) root = name === PACKAGE_NAME ? directory : null;
     else if (parent !== directory && parent.length > 0) root = packageRoot(parent);
     rootByDirectory.set(directory, root);
     return root;
@@ -62,9 +65,8 @@ export function createPackageFileTest(ts: typeof TS): PackageFileTest {
 function packageNameOf(manifest: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(manifest);
-    return typeof parsed === "object" && parsed !== null && "name" in parsed
-      ? String((parsed as { name: unknown }).name)
-      : undefined;
+    const name = (parsed as { name?: unknown } | null)?.name;
+    return typeof name === "string" ? name : undefined;
   } catch {
     return undefined;
   }

@@ -3,12 +3,15 @@
  * crash; bad options are reported once per program; a second emit does not repeat diagnostics.
  */
 import type * as TS from "typescript";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { REPO_ROOT } from "../../examples/compilers.js";
 import plugin from "../../transformer/index.js";
+import { createPackageFileTest } from "../../transformer/resolve-markers.js";
 
 /** A TypeScript 7-like module: it has a version and a few functions, but no transformer API. */
 function typeScriptWithoutTransformers(): typeof TS {
@@ -139,6 +142,34 @@ test("a user's own withPool is not the package's export", () => {
   const output = emitWith(built, {}, diagnostics);
   assert.is(diagnostics.length, 0);
   assert.match(output, /withPool\(1, \(\) => 2\)/);
+});
+
+test("the runtime is the named package's runtime/ or dist/ files, past unnamed package.json files", () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), "aap-package-"));
+  try {
+    const write = (relative: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+      writeFileSync(path.join(root, relative), text);
+    };
+    write("node_modules/adaptive-array-pools/package.json", '{ "name": "adaptive-array-pools" }');
+    write("node_modules/adaptive-array-pools/dist/cjs/package.json", '{ "type": "commonjs" }');
+    write("node_modules/adaptive-array-pools/dist/cjs/markers.d.ts", "");
+    write("node_modules/adaptive-array-pools/runtime/markers.ts", "");
+    write("node_modules/adaptive-array-pools/examples/own.ts", "");
+    write("node_modules/other/package.json", '{ "name": "other" }');
+    write("node_modules/other/dist/markers.d.ts", "");
+    write("package.json", '{ "name": "app" }');
+    write("src/markers.ts", "");
+    const isRuntime = createPackageFileTest(ts);
+    const at = (relative: string): boolean => isRuntime(path.join(root, relative));
+    assert.ok(at("node_modules/adaptive-array-pools/dist/cjs/markers.d.ts"));
+    assert.ok(at("node_modules/adaptive-array-pools/runtime/markers.ts"));
+    assert.not.ok(at("node_modules/adaptive-array-pools/examples/own.ts"));
+    assert.not.ok(at("node_modules/other/dist/markers.d.ts"));
+    assert.not.ok(at("src/markers.ts"));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test("an exception inside the transformer becomes AAP1099 and the code is emitted untouched", () => {
