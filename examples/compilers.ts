@@ -22,6 +22,8 @@ export interface CompilerPairing {
   readonly tspcScript: string;
   /** `ts-patch/compiler`: the in-memory patched TypeScript that ts-node, ts-jest and ts-loader use. */
   readonly patchedCompiler: string;
+  /** The `ts-patch` command line (`ts-patch install` patches a TypeScript installation in place). */
+  readonly tsPatchCli: string;
 }
 
 function versionOf(root: string, packageName: string): string {
@@ -38,6 +40,7 @@ function pairingAt(root: string): CompilerPairing {
     root,
     tspcScript: path.join(tsPatch, "bin", "tspc.js"),
     patchedCompiler: path.join(tsPatch, "compiler"),
+    tsPatchCli: path.join(tsPatch, "bin", "ts-patch.js"),
   };
 }
 

@@ -21,8 +21,14 @@ import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
-import type { CompilerPairing } from "../../examples/compilers.js";
+import type { BuildResult, CompilerPairing } from "../../examples/compilers.js";
 import { transformSource } from "../../transformer/index.js";
+import {
+  notInlineFunction,
+  poolScopeOutsideUsing,
+  spreadArgument,
+} from "../../transformer/messages.js";
+import type { PoolMessage } from "../../transformer/messages.js";
 import { markerCallsIn } from "./support-marker-calls.js";
 
 const requireHere = createRequire(__filename);
@@ -32,7 +38,7 @@ function projectPath(project: string, ...parts: string[]): string {
 }
 
 /** A clean build: stale output from an earlier run must not pass for this one. */
-function buildClean(pairing: CompilerPairing, project: string): ReturnType<typeof runTspc> {
+function buildClean(pairing: CompilerPairing, project: string): BuildResult {
   rmSync(projectPath(project, "out"), { recursive: true, force: true });
   return runTspc(pairing, path.join("examples", project));
 }
@@ -97,11 +103,20 @@ const UNREWRITABLE_OUTPUT = [
   "",
 ].join("\n");
 
-/** tsc prints diagnostics with a path relative to the working directory: the repository root. */
+/**
+ * What tspc prints for examples/unrewritable: position, severity, TypeScript's code and the plugin's
+ * own message for each case (the message text itself is defined once, in transformer/messages.ts).
+ * The path is relative to tspc's working directory, the repository root.
+ */
+function diagnosticLine(position: string, message: PoolMessage): string {
+  const codes = `TS${90000 + message.code}: AAP${message.code}`;
+  return `examples/unrewritable/src/main.ts${position}: ${message.severity} ${codes}: ${message.message}`;
+}
+
 const UNREWRITABLE_DIAGNOSTICS = [
-  "examples/unrewritable/src/main.ts(16,42): warning TS91010: AAP1010: withPool: the function argument is not an inline function expression or arrow, so it cannot be rewritten in place. The call is left as it is, so the runtime fallback (one wrapper closure) runs. Write the function inside the call, e.g. withPool(pool, function name(...) { ... }).",
-  "examples/unrewritable/src/main.ts(20,24): warning TS91011: AAP1011: withPool: a spread argument hides which argument is the pool and which the function. The call is left as it is, so the runtime fallback (one wrapper closure) runs. Pass the pool and an inline function as separate arguments.",
-  "examples/unrewritable/src/main.ts(23,16): error TS91020: AAP1020: poolScope(...) opens a scope that only a 'using' declaration closes: here it is never rewound and the pool grows. Write 'using _ = poolScope(pool);' at the start of the block, or use checkpoint(pool) / rewind(pool, token) in try/finally.",
+  diagnosticLine("(16,42)", notInlineFunction("withPool")),
+  diagnosticLine("(20,24)", spreadArgument("withPool")),
+  diagnosticLine("(23,16)", poolScopeOutsideUsing()),
   "",
 ].join("\n");
 
@@ -139,22 +154,42 @@ for (const pairing of PAIRINGS) {
   });
 }
 
-test('as an installed dependency: the plugin entry "adaptive-array-pools/transformer" resolves and rewrites', () => {
-  const dir = installedCopyOfPipeline();
-  try {
-    for (const pairing of PAIRINGS) {
+function assertPipelineBuiltAndRuns(dir: string, build: BuildResult, route: string): void {
+  assert.is(build.stdout + build.stderr, "", `no diagnostics (${route})`);
+  assert.is(build.status, 0, route);
+  const steps = readFileSync(path.join(dir, "out", "steps.js"), "utf8");
+  assert.is(count(steps, /\.checkpoint\(\)/), 3, `rewritten (${route})`);
+  assert.is(runScript(path.join(dir, "out", "main.js")), PIPELINE_OUTPUT, route);
+}
+
+/**
+ * `ts-patch install` on a private copy of the pairing's TypeScript (patching the shared one would
+ * change the compiler under every other test), then that copy's plain `tsc`.
+ */
+function buildWithPatchedTsc(pairing: CompilerPairing, dir: string): BuildResult {
+  const typescript = path.join(dir, "node_modules", "typescript");
+  rmSync(typescript, { recursive: true, force: true });
+  cpSync(path.join(pairing.root, "node_modules", "typescript"), typescript, { recursive: true });
+  const cli = [pairing.tsPatchCli, "install", "--dir", typescript, "--no-cache", "-s"];
+  const install = spawnSync(process.execPath, cli, { encoding: "utf8" });
+  assert.is(install.status, 0, `ts-patch install: ${install.stdout}${install.stderr}`);
+  const tsc = [path.join(typescript, "bin", "tsc"), "-p", dir, "--pretty", "false"];
+  const build = spawnSync(process.execPath, tsc, { encoding: "utf8" });
+  return { status: build.status, stdout: build.stdout, stderr: build.stderr };
+}
+
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}, installed as a dependency: "adaptive-array-pools/transformer" with tspc and with ts-patch install`, () => {
+    const dir = installedCopyOfPipeline();
+    try {
+      assertPipelineBuiltAndRuns(dir, runTspc(pairing, dir), "tspc");
       rmSync(path.join(dir, "out"), { recursive: true, force: true });
-      const build = runTspc(pairing, dir);
-      assert.is(build.stdout + build.stderr, "", `no diagnostics (${pairing.label})`);
-      assert.is(build.status, 0);
-      const steps = readFileSync(path.join(dir, "out", "steps.js"), "utf8");
-      assert.is(count(steps, /\.checkpoint\(\)/), 3, `rewritten (${pairing.label})`);
-      assert.is(runScript(path.join(dir, "out", "main.js")), PIPELINE_OUTPUT);
+      assertPipelineBuiltAndRuns(dir, buildWithPatchedTsc(pairing, dir), "ts-patch install + tsc");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}
 
 /** The transformSource route: a pre-step for tools that only transpile, on examples/transform-source. */
 const SNIPPET = path.join(REPO_ROOT, "examples", "transform-source", "pooled-norms.ts");
