@@ -708,4 +708,43 @@ export const f = withPool(pool, function f() {
   return identity(v);
 });`,
   ),
+  program(
+    "edge-chain-through-nested-loops",
+    `
+export const f = withPool(pool, function f(n: number) {
+  let a = new Float64Array(1);
+  let b = new Float64Array(1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (i + j > 3) return b;
+      b = a;
+      a = acquire(pool, 2);
+    }
+  }
+  return null;
+});`,
+  ),
+  program(
+    "edge-ok-deeply-nested-loops",
+    `
+export const f = withPool(pool, function f(n: number) {
+  let total = 0;
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++)
+      for (let c = 0; c < n; c++)
+        for (let d = 0; d < n; d++)
+          for (let e = 0; e < n; e++)
+            for (let g = 0; g < n; g++)
+              for (let h = 0; h < n; h++)
+                for (let k = 0; k < n; k++)
+                  for (let m = 0; m < n; m++)
+                    for (let p = 0; p < n; p++)
+                      for (let q = 0; q < n; q++)
+                        for (let r = 0; r < n; r++) {
+                          const v = acquire(pool, 2);
+                          total += v[0]!;
+                        }
+  return total;
+});`,
+  ),
 ];

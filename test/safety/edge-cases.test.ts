@@ -57,4 +57,8 @@ checkCases("more edge cases", MORE_EDGE_CASES, {
     "edge-nested-marker-reports-once.ts(10,5): warning AAP2012: The array from `acquire(pool, 2)` (acquired at 10:15) is put at 10:5 into a container from outside its pool scope, so it may be read after the scope ends, when the pool has handed its memory out again. Keep a copy (`acquire(pool, 2).slice()`) if it is read after the scope.",
   ],
   "edge-ok-unknown-function-and-call-result": [],
+  "edge-chain-through-nested-loops": [
+    "edge-chain-through-nested-loops.ts(12,29): error AAP2001: `b` (an alias of `a`, acquired at 14:11) escapes its pool scope: returned at 12:22, after which the pool hands its memory out again. Return a copy instead (`b.slice()` or `Float64Array.from(b)`), or a scalar.",
+  ],
+  "edge-ok-deeply-nested-loops": [],
 });

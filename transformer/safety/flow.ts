@@ -158,7 +158,10 @@ class ScopeWalker {
     this.walkLoopHead(statement);
     let state: Facts = this.facts;
     const wasMuted = this.muted;
-    for (let pass = 0; pass < 2; pass++) {
+    // Inside an outer loop's muted pass one pass is enough (the outer loop's reporting pass walks this
+    // loop twice again): nested loops then cost O(depth²) walks instead of O(2^depth).
+    const passes = wasMuted ? 1 : 2;
+    for (let pass = 0; pass < passes; pass++) {
       this.muted = wasMuted || pass === 0;
       this.facts = new Map(state);
       this.bindLoopVariable(statement);
