@@ -221,7 +221,32 @@ function replaceBody(
       );
   ts.setTextRange(result, call);
   ts.setOriginalNode(result, call);
-  return result;
+  return standsAlone(ts, call) ? result : factory.createParenthesizedExpression(result);
+}
+
+/**
+ * True where a function expression can replace the call without parentheses. Elsewhere (an operand,
+ * a callee, a member access) the result is parenthesized: TypeScript's printer does not add the
+ * parentheses an arrow needs as the left operand of a binary expression.
+ */
+function standsAlone(ts: typeof TS, call: TS.CallExpression): boolean {
+  const parent = call.parent;
+  if (parent === undefined) return false;
+  if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) return parent.expression !== call;
+  if (ts.isBinaryExpression(parent)) {
+    return parent.right === call && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+  }
+  if (ts.isConditionalExpression(parent)) return parent.condition !== call;
+  return (
+    ts.isVariableDeclaration(parent) ||
+    ts.isPropertyAssignment(parent) ||
+    ts.isPropertyDeclaration(parent) ||
+    ts.isReturnStatement(parent) ||
+    ts.isParenthesizedExpression(parent) ||
+    ts.isArrayLiteralExpression(parent) ||
+    ts.isExportAssignment(parent) ||
+    ts.isArrowFunction(parent)
+  );
 }
 
 function bodyStatements(
