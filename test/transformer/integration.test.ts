@@ -20,7 +20,7 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
+import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
 import type { BuildResult, CompilerPairing } from "../../examples/compilers.js";
 import { transformSource } from "../../transformer/index.js";
 import {
@@ -29,6 +29,7 @@ import {
   spreadArgument,
 } from "../../transformer/messages.js";
 import type { PoolMessage } from "../../transformer/messages.js";
+import { patchedTypeScript } from "./support-compile.js";
 import { markerCallsIn } from "./support-marker-calls.js";
 
 const requireHere = createRequire(__filename);
@@ -215,6 +216,28 @@ for (const pairing of PAIRINGS) {
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, "pooled-norms.js"), result.code);
     assert.is(runScript(path.join(out, "pooled-norms.js")), "5 1 0\n");
+  });
+}
+
+/**
+ * The transpile-only modes of ts-jest (isolatedModules), ts-loader and ts-node (transpileOnly) call
+ * `transpileModule` of `ts-patch/compiler`, which runs the plugin on a one-file Program whose imports do
+ * not resolve: recognition must then follow the imports, as it does without any checker.
+ */
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}: ts-patch/compiler's transpileModule (transpile-only tools) rewrites by imports`, () => {
+    const ts = patchedTypeScript(pairing);
+    const output = ts.transpileModule(readFileSync(SNIPPET, "utf8"), {
+      fileName: SNIPPET,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        // TypeScript types plugin entries as language-service plugins; ts-patch reads `transform`.
+        plugins: [{ transform: DIST_TRANSFORMER }] as unknown as TS.PluginImport[],
+      },
+    });
+    assert.is(count(output.outputText, /\.checkpoint\(\)/), 2, "both markers rewritten");
+    assert.equal(markerCallsIn(output.outputText), []);
   });
 }
 
