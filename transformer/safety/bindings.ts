@@ -174,7 +174,7 @@ function declaredInFunction(
     const hoisted = hoistedVar(ts, body, name);
     if (hoisted !== undefined) return hoisted;
   }
-  if ((ts.isFunctionExpression(fn) || ts.isClassExpression(fn)) && fn.name?.text === name) {
+  if (ts.isFunctionExpression(fn) && fn.name?.text === name) {
     return fn.name;
   }
   return undefined;
