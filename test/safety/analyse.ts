@@ -95,7 +95,8 @@ function createProgram(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts", "lib.dom.d.ts"],
+    // No DOM: MessagePort and friends stay unresolved, which changes no diagnostic of the analysis.
+    lib: ["lib.es2023.d.ts", "lib.esnext.disposable.d.ts"],
     strict: true,
     noEmit: true,
     skipLibCheck: true,
@@ -107,13 +108,32 @@ function createProgram(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => sources.get(file) ?? readFile(file);
   host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
+  const shared = sharedFiles(ts);
   host.getSourceFile = (file, languageVersion, onError) => {
     const text = sources.get(file);
-    return text === undefined
-      ? getSourceFile(file, languageVersion, onError)
-      : ts.createSourceFile(file, text, languageVersion, true, ts.ScriptKind.TS);
+    if (text !== undefined) {
+      return ts.createSourceFile(file, text, languageVersion, true, ts.ScriptKind.TS);
+    }
+    // Lib files and the runtime are the same for every suite: parse them once per compiler.
+    let parsed = shared.get(file);
+    if (parsed === undefined) {
+      parsed = getSourceFile(file, languageVersion, onError);
+      if (parsed !== undefined) shared.set(file, parsed);
+    }
+    return parsed;
   };
   return ts.createProgram([...sources.keys()], options, host);
+}
+
+const SHARED_FILES = new WeakMap<typeof TS, Map<string, TS.SourceFile>>();
+
+function sharedFiles(ts: typeof TS): Map<string, TS.SourceFile> {
+  let files = SHARED_FILES.get(ts);
+  if (files === undefined) {
+    files = new Map();
+    SHARED_FILES.set(ts, files);
+  }
+  return files;
 }
 
 /** Which runtime export a call's callee is, by its import from "adaptive-array-pools". */
