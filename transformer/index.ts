@@ -58,17 +58,15 @@ export default function adaptiveArrayPoolsTransformer(
     for (const problem of problems) addDiagnostic(createGlobalPoolDiagnostic(ts, problem));
   }
   const checker = program.getTypeChecker();
-  const resolveByChecker = createCheckerResolver(ts, checker, state.isPackageFile);
+  const resolverFor = (sourceFile: TS.SourceFile) =>
+    createCheckerResolver(
+      ts,
+      checker,
+      state.isPackageFile,
+      createImportResolver(ts, sourceFile, options.runtimeModule),
+    );
   return {
-    before: [
-      createSourceFileTransformer({
-        ts,
-        options,
-        checker,
-        resolverFor: () => resolveByChecker,
-        report,
-      }),
-    ],
+    before: [createSourceFileTransformer({ ts, options, checker, resolverFor, report })],
   };
 }
 
@@ -99,6 +97,3 @@ function reportUnsupported(
     console.warn(`warning AAP${message.code}: ${message.message}`);
   }
 }
-
-/** Exported for transformSource and tests: the plugin's transformer without a Program (import tracking). */
-export { createImportResolver };

@@ -72,18 +72,28 @@ function packageNameOf(manifest: string): string | undefined {
   }
 }
 
-/** Callee → export, by the checker's symbols. */
+/**
+ * Callee → export, by the checker's symbols. Where the callee is an import the checker could not
+ * resolve — ts-patch's `transpileModule` runs the plugin on a one-file Program whose imports do not
+ * resolve (the transpile-only modes of ts-jest, ts-loader, ts-node) — `byImports` answers instead.
+ */
 export function createCheckerResolver(
   ts: typeof TS,
   checker: TS.TypeChecker,
   isPackageFile: PackageFileTest,
+  byImports: CallResolver,
 ): CallResolver {
+  const isUnresolvedImport = (identifier: TS.Identifier): boolean => {
+    const symbol = checker.getSymbolAtLocation(identifier);
+    if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Alias)) return false;
+    return (checker.getAliasedSymbol(symbol).declarations?.length ?? 0) === 0;
+  };
   return (call) => {
     const callee = skipOuterExpressions(ts, call.expression);
     const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     if (!ts.isIdentifier(location)) return undefined;
-    const name = asRuntimeExport(location.text);
-    if (name === undefined && !ts.isIdentifier(callee)) return undefined;
+    const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
+    if (ts.isIdentifier(root) && isUnresolvedImport(root)) return byImports(call);
     let symbol = checker.getSymbolAtLocation(location);
     if (symbol === undefined) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);

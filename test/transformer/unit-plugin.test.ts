@@ -133,6 +133,20 @@ test("a second emit of the same program does not repeat a diagnostic", () => {
   assert.match(first, /getTaskLocalPool\(\)/, "the marker resolved through the runtime's source");
 });
 
+test("imports the checker cannot resolve (transpile-only Programs) are recognised by specifier", () => {
+  const built = programOf(
+    'import { withPool } from "#unresolvable-pools";\n' +
+      'import { withPool as other } from "#other-pools";\n' +
+      "export const f = withPool(() => 1);\n" +
+      "export const g = other(() => 2);\n",
+  );
+  const diagnostics: TS.Diagnostic[] = [];
+  const output = emitWith(built, { runtimeModule: "#unresolvable-pools" }, diagnostics);
+  assert.is(diagnostics.length, 0);
+  assert.is(output.match(/\.checkpoint\(\)/g)?.length, 1, output);
+  assert.match(output, /other\(\(\) => 2\)/);
+});
+
 test("a user's own withPool is not the package's export", () => {
   const built = programOf(
     "function withPool(_p: unknown, f: () => number) { return f; }\n" +
