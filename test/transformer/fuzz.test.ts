@@ -70,19 +70,18 @@ function pluginOutputWithProgram(code: string): string {
   return output;
 }
 
-/** The property: no throw, and no syntax error the compiler would not have produced by itself. */
-function emitsParseableJavaScript(transform: (code: string) => string, mustParse: boolean) {
+/**
+ * The property: no throw, and no syntax error the compiler would not have produced by itself. (Plain
+ * TypeScript's output is only computed when the plugin's does not parse: half the work per case.)
+ */
+function emitsParseableJavaScript(transform: (code: string) => string) {
   return (code: string): void => {
     const emitted = transform(code);
-    const plainParses = syntaxErrorsIn(plainOutput(code)).length === 0;
-    if (mustParse)
-      assert.ok(plainParses, "the generator made a module TypeScript itself cannot emit");
-    if (plainParses)
-      assert.equal(
-        syntaxErrorsIn(emitted),
-        [],
-        `emitted JavaScript parses:\n${code}\n---\n${emitted}`,
-      );
+    if (syntaxErrorsIn(emitted).length === 0) return;
+    assert.ok(
+      syntaxErrorsIn(plainOutput(code)).length > 0,
+      `the plugin's output does not parse, TypeScript's own does:\n${code}\n---\n${emitted}`,
+    );
   };
 }
 
@@ -102,23 +101,20 @@ test("both routes do rewrite a known module (so the properties below are not vac
   assert.match(pluginOutputWithProgram(code), /pool\.checkpoint\(\)/);
 });
 
-test("generated modules, transformSource: never throws, always parses", () => {
-  fc.assert(
-    fc.property(markerModule, emitsParseableJavaScript(pluginOutputWithoutProgram, false)),
-    {
-      seed: SEED,
-      numRuns: 150,
-    },
-  );
+test("generated modules, transformSource: never throws, parses", () => {
+  fc.assert(fc.property(markerModule, emitsParseableJavaScript(pluginOutputWithoutProgram)), {
+    seed: SEED,
+    numRuns: 100,
+  });
 });
 
 test("truncated and token-deleted modules, transformSource: never throws, parses when TypeScript's output does", () => {
   fc.assert(
     fc.property(
       fc.oneof(truncatedModule, tokenDeletedModule),
-      emitsParseableJavaScript(pluginOutputWithoutProgram, false),
+      emitsParseableJavaScript(pluginOutputWithoutProgram),
     ),
-    { seed: SEED, numRuns: 150 },
+    { seed: SEED, numRuns: 100 },
   );
 });
 
@@ -126,9 +122,9 @@ test("generated and mutated modules, plugin on a Program (checker resolution): n
   fc.assert(
     fc.property(
       fc.oneof(markerModule, markerModule, truncatedModule, tokenDeletedModule),
-      emitsParseableJavaScript(pluginOutputWithProgram, false),
+      emitsParseableJavaScript(pluginOutputWithProgram),
     ),
-    { seed: SEED, numRuns: 30 },
+    { seed: SEED, numRuns: 25 },
   );
 });
 
