@@ -747,4 +747,14 @@ export const f = withPool(pool, function f(n: number) {
   return total;
 });`,
   ),
+  program(
+    "edge-thrown",
+    `
+export const f = withPool(pool, function f(bad: boolean) {
+  const v = acquire(pool, 3);
+  if (bad) throw { reason: "bad input", data: v };
+  if (v[0] !== 0) throw new Error("not zero");
+  return sum(v);
+});`,
+  ),
 ];

@@ -61,4 +61,7 @@ checkCases("more edge cases", MORE_EDGE_CASES, {
     "edge-chain-through-nested-loops.ts(12,29): error AAP2001: `b` (an alias of `a`, acquired at 14:11) escapes its pool scope: returned at 12:22, after which the pool hands its memory out again. Return a copy instead (`b.slice()` or `Float64Array.from(b)`), or a scalar.",
   ],
   "edge-ok-deeply-nested-loops": [],
+  "edge-thrown": [
+    "edge-thrown.ts(9,18): error AAP2002: `v` (acquired at 8:13) escapes its pool scope inside an array or object thrown at 9:12, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
+  ],
 });

@@ -1,5 +1,6 @@
 /**
- * Escapes: pool-backed values leaving the scope. Returned ones (AAP2001-2003) are definite escapes;
+ * Escapes: pool-backed values leaving the scope. Returned or thrown ones (AAP2001-2003) are definite
+ * escapes;
  * values stored where code after the scope may read them (outer variables, outer objects and
  * containers, postMessage) are possible escapes (AAP2010-2013), since the analysis cannot see whether
  * anything reads them after the scope ends.
@@ -55,7 +56,9 @@ export const escapeHooks: FlowHooks = {
     const { ts, sourceFile } = env.context;
     const exit = ts.isReturnStatement(value.parent)
       ? `returned at ${positionOf(value.parent, sourceFile)}`
-      : `returned by the arrow function's expression body at ${positionOf(value, sourceFile)}`;
+      : ts.isThrowStatement(value.parent)
+        ? `thrown at ${positionOf(value.parent, sourceFile)}`
+        : `returned by the arrow function's expression body at ${positionOf(value, sourceFile)}`;
     const subject = subjectOf(value, origin, env);
     if (origin.kind === "closure") {
       const message = returnedClosureMessage(subject, exit, sourceFile);

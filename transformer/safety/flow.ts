@@ -15,7 +15,7 @@ import { declaredInside } from "./scope.js";
 import type { PoolScope } from "./scope.js";
 
 export interface FlowHooks {
-  /** A value leaving the scope: a `return` expression, or an arrow function's expression body. */
+  /** A value leaving the scope: returned, thrown, or an arrow function's expression body. */
   onReturn(value: TS.Expression, env: Environment): void;
   /** Every expression node run in the scope (nested functions included), after its operands. */
   onExpression(node: TS.Node, env: Environment): void;
@@ -94,6 +94,7 @@ class ScopeWalker {
     }
     if (ts.isThrowStatement(statement)) {
       this.visitExpression(statement.expression, true);
+      this.emitReturn(statement.expression);
       return null;
     }
     if (ts.isBlock(statement)) return this.walkStatements(statement.statements, state);

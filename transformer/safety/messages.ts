@@ -83,7 +83,7 @@ export function copyFix(subject: Subject, sourceFile: TS.SourceFile): string {
 
 const POOL_REUSE = "after which the pool hands its memory out again";
 
-/** `exit`: "returned at 6:3", or "returned by the arrow function's expression body at 4:48". */
+/** `exit`: "returned at 6:3", "thrown at 6:3", or "returned by the arrow function's expression body at 4:48". */
 export function returnedArrayMessage(
   subject: Subject,
   exit: string,
