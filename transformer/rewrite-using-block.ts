@@ -24,7 +24,12 @@ import { skipOuterExpressions } from "./resolve-markers.js";
 import { isTaskLocalPoolCall } from "./rewrite-function.js";
 import { callMethod, openScope, referenceTo } from "./scope-code.js";
 import type { PoolSource } from "./scope-code.js";
-import { isAssignedIn, referencedNames, topLevelDeclaredNames } from "./scope-analysis.js";
+import {
+  isAssignedIn,
+  isPrologueDirective,
+  referencedNames,
+  topLevelDeclaredNames,
+} from "./scope-analysis.js";
 import { checkBlockScope } from "./safety/index.js";
 
 /** The poolScope calls of a `using` statement, if it declares any. */
@@ -262,10 +267,16 @@ function guardedScopes(
       ts.NodeFlags.Let,
     ),
   );
+  // Directives ("use strict") only count at the start of a body: they stay outside the try.
+  let prologueLength = 0;
+  while (prologueLength < earlier.length && isPrologueDirective(ts, earlier[prologueLength]!)) {
+    prologueLength++;
+  }
   return [
+    ...earlier.slice(0, prologueLength),
     declaration,
     factory.createTryStatement(
-      factory.createBlock([...earlier, ...opens, ...rest], true),
+      factory.createBlock([...earlier.slice(prologueLength), ...opens, ...rest], true),
       undefined,
       factory.createBlock(rewinds, true),
     ),
