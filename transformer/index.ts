@@ -57,14 +57,15 @@ export default function adaptiveArrayPoolsTransformer(
     state.optionProblemsReported = true;
     for (const problem of problems) addDiagnostic(createGlobalPoolDiagnostic(ts, problem));
   }
-  const checker = program.getTypeChecker();
-  const resolverFor = (sourceFile: TS.SourceFile) =>
-    createCheckerResolver(
-      ts,
-      checker,
-      state.isPackageFile,
-      createImportResolver(ts, sourceFile, options.runtimeModule),
-    );
+  // A Program without a usable checker (a loader that passes none): recognise markers by imports.
+  const checker =
+    typeof program?.getTypeChecker === "function" ? program.getTypeChecker() : undefined;
+  const resolverFor = (sourceFile: TS.SourceFile) => {
+    const byImports = createImportResolver(ts, sourceFile, options.runtimeModule);
+    return checker === undefined
+      ? byImports
+      : createCheckerResolver(ts, checker, state.isPackageFile, byImports);
+  };
   return {
     before: [createSourceFileTransformer({ ts, options, checker, resolverFor, report })],
   };

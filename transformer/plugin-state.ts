@@ -15,15 +15,16 @@ export interface ProgramState {
 
 const states = new WeakMap<TS.Program, ProgramState>();
 
-export function programState(ts: typeof TS, program: TS.Program): ProgramState {
-  let state = states.get(program);
+/** The program's state; a loader that passes no Program gets a state of its own each time. */
+export function programState(ts: typeof TS, program: TS.Program | undefined): ProgramState {
+  let state = isObject(program) ? states.get(program) : undefined;
   if (state === undefined) {
     state = {
       isPackageFile: createPackageFileTest(ts),
       reported: new Set(),
       optionProblemsReported: false,
     };
-    states.set(program, state);
+    if (isObject(program)) states.set(program, state);
   }
   return state;
 }
@@ -31,4 +32,8 @@ export function programState(ts: typeof TS, program: TS.Program): ProgramState {
 /** A key that identifies a diagnostic across emits of one program. */
 export function diagnosticKey(diagnostic: TS.Diagnostic): string {
   return `${diagnostic.file?.fileName ?? ""}:${diagnostic.start ?? -1}:${diagnostic.code}`;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
 }

@@ -103,6 +103,15 @@ function emitWith(
   return output;
 }
 
+test("without a Program (a loader that passes none): markers are recognised by imports", () => {
+  const { before } = plugin(undefined as unknown as TS.Program, {}, { ts });
+  const output = ts.transpileModule(
+    'import { withPool } from "adaptive-array-pools";\nexport const f = withPool(() => 1);\n',
+    { compilerOptions: { target: ts.ScriptTarget.ES2022 }, transformers: { before } },
+  ).outputText;
+  assert.match(output, /getTaskLocalPool\(\)/);
+});
+
 test("invalid options: reported once per program, defaults used", () => {
   const built = programOf("export const x = 1;\n");
   const diagnostics: TS.Diagnostic[] = [];
