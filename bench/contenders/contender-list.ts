@@ -3,6 +3,7 @@ import type { ContenderSpec } from "../harness/types.js";
 /** Contender ids as they appear in the tables. */
 export const NEW = "new";
 export const PREALLOC = "prealloc";
+export const PREALLOC_DYNAMIC = "prealloc (dynamic)";
 export const ARENA = "subarray-arena";
 export const STATIC_SCRATCH = "static-scratch";
 export const AAP_TRY_FINALLY = "aap try/finally";

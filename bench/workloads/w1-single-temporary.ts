@@ -14,6 +14,7 @@ import {
   NEW,
   PEERS,
   PREALLOC,
+  PREALLOC_DYNAMIC,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import { DTYPE_CONSTRUCTORS, dtypeOf, numberParam } from "../contenders/dtypes.js";
@@ -46,6 +47,21 @@ function prealloc(dtype: DType, n: number): Op {
   const next = counter();
   const buffer = new DTYPE_CONSTRUCTORS[dtype](n);
   return () => touch(buffer, n, next());
+}
+
+/**
+ * Hand-preallocated, but reached through a variable (two buffers, alternating), as a pool's array
+ * is. A buffer held in a closure constant is constant-folded by V8 (known length, no bounds
+ * checks), which no allocator's result can be; this row separates that effect from pool overhead.
+ */
+function preallocDynamic(dtype: DType, n: number): Op {
+  const next = counter();
+  const buffers = [new DTYPE_CONSTRUCTORS[dtype](n), new DTYPE_CONSTRUCTORS[dtype](n)];
+  let which = 0;
+  return () => {
+    which ^= 1;
+    touch(buffers[which]!, n, next());
+  };
 }
 
 function arena(dtype: DType, n: number): Op {
@@ -147,6 +163,7 @@ async function peer(impl: string, dtype: DType, n: number): Promise<Op> {
 const LOCAL_IMPLS: Readonly<Record<string, (dtype: DType, n: number) => Op>> = {
   [NEW]: naive,
   [PREALLOC]: prealloc,
+  [PREALLOC_DYNAMIC]: preallocDynamic,
   [ARENA]: arena,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
@@ -161,7 +178,7 @@ async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
 }
 
 function opsFor(n: number, quick: boolean): number {
-  const ops = n >= 1024 ? 400_000 : 4_000_000;
+  const ops = n >= 1024 ? 200_000 : 2_000_000;
   return quick ? ops / 4 : ops;
 }
 
@@ -181,7 +198,12 @@ export const w1: Workload = {
   id: "W1",
   title: "one temporary per iteration (ns/op, total time / N including GC)",
   control: PREALLOC,
-  contenders: [...BASELINES, ...PEERS, ...LIBRARY],
+  contenders: [
+    ...BASELINES,
+    { id: PREALLOC_DYNAMIC, impl: PREALLOC_DYNAMIC, build: "plain" },
+    ...PEERS,
+    ...LIBRARY,
+  ],
   cases: w1Cases,
   makeTrial,
 };

@@ -124,13 +124,13 @@ async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
   return { run: local === undefined ? await peer(impl, n, rng) : local(n, rng) };
 }
 
-/** Calls per run, sized to roughly 0.3 s of work; frames batch calls to about 50 µs each. */
+/** Calls per run, sized to roughly 0.15 s of work; frames batch calls to about 50 µs each. */
 const SIZING: Readonly<Record<number, { ops: number; batch: number }>> = {
-  4: { ops: 2_000_000, batch: 500 },
-  8: { ops: 600_000, batch: 200 },
-  16: { ops: 100_000, batch: 20 },
-  32: { ops: 12_000, batch: 4 },
-  100: { ops: 400, batch: 1 },
+  4: { ops: 1_000_000, batch: 500 },
+  8: { ops: 300_000, batch: 200 },
+  16: { ops: 50_000, batch: 20 },
+  32: { ops: 6_000, batch: 4 },
+  100: { ops: 200, batch: 1 },
 };
 
 function w2Cases(quick: boolean): CaseSpec[] {

@@ -154,7 +154,7 @@ async function makeTrial(impl: string, _params: CaseParams): Promise<Trial> {
 }
 
 function w5Cases(quick: boolean): CaseSpec[] {
-  const ops = quick ? 100_000 : 400_000;
+  const ops = quick ? 50_000 : 200_000;
   return [{ label: "sizes 1..4096, 3 levels", params: {}, ops, batch: ops, warmupOps: ops / 4 }];
 }
 

@@ -44,7 +44,7 @@ async function makeTrial(impl: string, _params: CaseParams): Promise<Trial> {
 }
 
 function w6Cases(quick: boolean): CaseSpec[] {
-  const ops = quick ? 2_000_000 : 8_000_000;
+  const ops = quick ? 1_000_000 : 4_000_000;
   return [{ label: "16 functions, 1 site", params: {}, ops, batch: ops, warmupOps: ops / 4 }];
 }
 
