@@ -757,4 +757,17 @@ export const f = withPool(pool, function f(bad: boolean) {
   return sum(v);
 });`,
   ),
+  program(
+    "edge-ok-throw-caught-inside",
+    `
+export const f = withPool(pool, function f() {
+  const v = acquire(pool, 3);
+  try {
+    if (v[0] !== 0) throw v;
+  } catch (e) {
+    return (e as Float64Array).length;
+  }
+  return 0;
+});`,
+  ),
 ];

@@ -64,4 +64,5 @@ checkCases("more edge cases", MORE_EDGE_CASES, {
   "edge-thrown": [
     "edge-thrown.ts(9,18): error AAP2002: `v` (acquired at 8:13) escapes its pool scope inside an array or object thrown at 9:12, after which the pool hands its memory out again. Put a copy in it instead (`v.slice()`), or a scalar.",
   ],
+  "edge-ok-throw-caught-inside": [],
 });

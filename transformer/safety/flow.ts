@@ -34,6 +34,8 @@ class ScopeWalker {
   private facts: Facts = new Map();
   /** Set while walking a loop body the first time, whose facts are not final yet: nothing reports. */
   private muted = false;
+  /** How many `try` blocks with a `catch` enclose the current statement inside the scope. */
+  private catchingTries = 0;
   private readonly env: Environment;
   private readonly ts: typeof TS;
 
@@ -94,7 +96,8 @@ class ScopeWalker {
     }
     if (ts.isThrowStatement(statement)) {
       this.visitExpression(statement.expression, true);
-      this.emitReturn(statement.expression);
+      // A throw caught inside the scope does not leave it.
+      if (this.catchingTries === 0) this.emitReturn(statement.expression);
       return null;
     }
     if (ts.isBlock(statement)) return this.walkStatements(statement.statements, state);
@@ -139,9 +142,11 @@ class ScopeWalker {
 
   private walkTry(statement: TS.TryStatement): FlowState {
     const entry = this.facts;
-    const tryState = this.walkStatements(statement.tryBlock.statements, new Map(entry));
-    let after = tryState;
     const clause = statement.catchClause;
+    if (clause !== undefined) this.catchingTries++;
+    const tryState = this.walkStatements(statement.tryBlock.statements, new Map(entry));
+    if (clause !== undefined) this.catchingTries--;
+    let after = tryState;
     if (clause !== undefined) {
       // The catch may start from any point of the try: join what held before and after it.
       const catchEntry = joinStates(new Map(entry), tryState) ?? new Map(entry);
