@@ -16,8 +16,7 @@ import {
   wrongArgumentCount,
 } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
-import { openScope } from "./scope-code.js";
-import type { PoolSource } from "./scope-code.js";
+import { openScope, poolSourceOf } from "./scope-code.js";
 import {
   functionBoundUse,
   functionScopeNames,
@@ -135,20 +134,7 @@ function pooledFunction(
   poolArgument: TS.Expression | undefined,
   maybe: boolean,
 ): TS.Expression {
-  const { ts, factory } = file;
-  const source: PoolSource =
-    poolArgument === undefined
-      ? {
-          kind: "expression",
-          expression: factory.createCallExpression(
-            file.runtime.member("getTaskLocalPool"),
-            undefined,
-            [],
-          ),
-        }
-      : ts.isIdentifier(poolArgument) && !isAssignedIn(ts, fn.body, poolArgument.text)
-        ? { kind: "name", name: poolArgument }
-        : { kind: "expression", expression: file.visit(poolArgument) };
+  const source = poolSourceOf(file, poolArgument, fn.body);
   const scope = openScope(file, source, maybe, call);
   return replaceBody(file, call, fn, (statements) => [...scope.open, scope.wrap(statements)]);
 }

@@ -22,8 +22,7 @@ import {
 import type { PoolMessage } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
 import { isTaskLocalPoolCall } from "./rewrite-function.js";
-import { callMethod, openScope, referenceTo } from "./scope-code.js";
-import type { PoolSource } from "./scope-code.js";
+import { callMethod, openScope, poolSourceOf, referenceTo } from "./scope-code.js";
 import {
   isAssignedIn,
   isPrologueDirective,
@@ -174,27 +173,6 @@ function isModuleSyntax(ts: typeof TS, statement: TS.Statement): boolean {
   );
 }
 
-function poolSource(
-  file: FileContext,
-  pool: TS.Expression | undefined,
-  scopeBody: TS.Node,
-): PoolSource {
-  const { ts, factory } = file;
-  if (pool === undefined) {
-    return {
-      kind: "expression",
-      expression: factory.createCallExpression(
-        file.runtime.member("getTaskLocalPool"),
-        undefined,
-        [],
-      ),
-    };
-  }
-  return ts.isIdentifier(pool) && !isAssignedIn(ts, scopeBody, pool.text)
-    ? { kind: "name", name: pool }
-    : { kind: "expression", expression: file.visit(pool) };
-}
-
 /** `const d1 = P1.checkpoint(); try { const d2 = ...; try { rest } finally {...} } finally {...}` */
 function nestedScopes(
   file: FileContext,
@@ -206,7 +184,7 @@ function nestedScopes(
   const restBlock = file.factory.createBlock(originalRest);
   let body = rest;
   for (let i = pools.length - 1; i >= 0; i--) {
-    const scope = openScope(file, poolSource(file, pools[i], restBlock), false, using);
+    const scope = openScope(file, poolSourceOf(file, pools[i], restBlock), false, using);
     body = [...scope.open, scope.wrap(body)];
   }
   copyComments(file, using, body[0]!);
@@ -231,7 +209,7 @@ function guardedScopes(
   const opens: TS.Statement[] = [];
   const rewinds: TS.Statement[] = [];
   for (const pool of pools) {
-    const source = poolSource(file, pool, wholeBlock);
+    const source = poolSourceOf(file, pool, wholeBlock);
     const depth = factory.createUniqueName("depth");
     declared.push(depth);
     let target: TS.Expression;

@@ -5,6 +5,7 @@
  */
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
+import { isAssignedIn } from "./scope-analysis.js";
 
 /** Where the pool of a scope comes from. */
 export type PoolSource =
@@ -105,4 +106,29 @@ export function openScope(
       );
     },
   };
+}
+
+/**
+ * The pool of a scope: the task-local pool when none is given; a plain name, read twice, when the
+ * scope does not assign it; otherwise the expression, evaluated once.
+ */
+export function poolSourceOf(
+  file: FileContext,
+  pool: TS.Expression | undefined,
+  scopeBody: TS.Node,
+): PoolSource {
+  const { ts, factory } = file;
+  if (pool === undefined) {
+    return {
+      kind: "expression",
+      expression: factory.createCallExpression(
+        file.runtime.member("getTaskLocalPool"),
+        undefined,
+        [],
+      ),
+    };
+  }
+  return ts.isIdentifier(pool) && !isAssignedIn(ts, scopeBody, pool.text)
+    ? { kind: "name", name: pool }
+    : { kind: "expression", expression: file.visit(pool) };
 }
