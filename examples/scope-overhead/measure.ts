@@ -1,7 +1,7 @@
 /**
  * The transformed pooled function against the runtime fallback, at a call site that sees sixteen
- * different pooled functions with arguments. Builds this project twice with tspc (with the plugin,
- * and with `plugins: []`), then times both builds in fresh processes:
+ * different pooled functions with arguments (arrays of 16 and of 2 elements). Builds this project
+ * twice with tspc (with the plugin, and with `plugins: []`), then times both in fresh processes:
  *
  *   npm run build && node build/examples/scope-overhead/measure.js [runs] [rounds]
  */
@@ -22,22 +22,22 @@ const rounds = Number(process.argv[3] ?? 200_000);
 build("tsconfig.json");
 build("tsconfig.fallback.json");
 const out = path.join(REPO_ROOT, PROJECT, "out");
-const summaries = measureContenders(
-  [
-    {
-      label: "transformed",
-      modulePath: path.join(out, "transformed", "workloads.js"),
-      exportName: "allKernels",
-    },
-    {
-      label: "runtime fallback",
-      modulePath: path.join(out, "fallback", "workloads.js"),
-      exportName: "allKernels",
-    },
-  ],
-  rounds,
-  runs,
+const builds = [
+  { label: "transformed", dir: path.join(out, "transformed") },
+  { label: "runtime fallback", dir: path.join(out, "fallback") },
+];
+const workloads = [
+  { label: "n=16", exportName: "allKernels" },
+  { label: "n=2", exportName: "allKernelsShort" },
+];
+const contenders = workloads.flatMap((workload) =>
+  builds.map((b) => ({
+    label: `${b.label}, ${workload.label}`,
+    modulePath: path.join(b.dir, "workloads.js"),
+    exportName: workload.exportName,
+  })),
 );
+const summaries = measureContenders(contenders, rounds, runs);
 console.log(
   `${rounds} rounds × 16 pooled functions per process, ${runs} fresh processes each (${PAIRINGS[0]!.label})`,
 );
