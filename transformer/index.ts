@@ -64,7 +64,7 @@ export default function adaptiveArrayPoolsTransformer(
     const byImports = createImportResolver(ts, sourceFile, options.runtimeModule);
     return checker === undefined
       ? byImports
-      : createCheckerResolver(ts, checker, state.isPackageFile, byImports);
+      : createCheckerResolver(ts, checker, state.isPackageFile, sourceFile, byImports);
   };
   return {
     before: [createSourceFileTransformer({ ts, options, checker, resolverFor, report })],

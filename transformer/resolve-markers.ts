@@ -81,8 +81,18 @@ export function createCheckerResolver(
   ts: typeof TS,
   checker: TS.TypeChecker,
   isPackageFile: PackageFileTest,
+  sourceFile: TS.SourceFile,
   byImports: CallResolver,
 ): CallResolver {
+  const imported = importedNames(ts, sourceFile);
+  // Most calls are not markers: ask the checker only about callees that could be (a runtime export's
+  // name, or a name the file imports, which covers renamed imports and re-exports).
+  const mayBeMarker = (callee: TS.Expression): boolean =>
+    ts.isIdentifier(callee)
+      ? RUNTIME_EXPORTS.has(callee.text) || imported.has(callee.text)
+      : ts.isPropertyAccessExpression(callee) &&
+        (RUNTIME_EXPORTS.has(callee.name.text) ||
+          (ts.isIdentifier(callee.expression) && imported.has(callee.expression.text)));
   const isUnresolvedImport = (identifier: TS.Identifier): boolean => {
     const symbol = checker.getSymbolAtLocation(identifier);
     if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Alias)) return false;
@@ -90,6 +100,7 @@ export function createCheckerResolver(
   };
   return (call) => {
     const callee = skipOuterExpressions(ts, call.expression);
+    if (!mayBeMarker(callee)) return undefined;
     const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     if (!ts.isIdentifier(location)) return undefined;
     const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
@@ -102,6 +113,21 @@ export function createCheckerResolver(
     if (!isPackageFile(declaration.getSourceFile().fileName)) return undefined;
     return asRuntimeExport(symbol.name);
   };
+}
+
+/** Every local name the file's imports bind (named, default, namespace, import-equals). */
+function importedNames(ts: typeof TS, sourceFile: TS.SourceFile): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportEqualsDeclaration(statement)) names.add(statement.name.text);
+    if (!ts.isImportDeclaration(statement) || statement.importClause === undefined) continue;
+    const { name, namedBindings } = statement.importClause;
+    if (name !== undefined) names.add(name.text);
+    if (namedBindings === undefined) continue;
+    if (ts.isNamespaceImport(namedBindings)) names.add(namedBindings.name.text);
+    else for (const element of namedBindings.elements) names.add(element.name.text);
+  }
+  return names;
 }
 
 /** Callee → export, by the file's imports of `runtimeModule` (no checker under transpileModule). */
