@@ -57,15 +57,16 @@ export interface BuildResult {
   readonly stderr: string;
 }
 
-/** `tspc -p <project>` with one pairing, run from the repository root as a user would. */
-export function runTspc(pairing: CompilerPairing, project: string): BuildResult {
-  const result = spawnSync(
-    process.execPath,
-    [pairing.tspcScript, "-p", project, "--pretty", "false"],
-    {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-    },
-  );
+/**
+ * `tspc -p <project>` with one pairing, run from the repository root as a user would; `extraArgs` are
+ * further command-line options (e.g. `--outDir`).
+ */
+export function runTspc(
+  pairing: CompilerPairing,
+  project: string,
+  extraArgs: readonly string[] = [],
+): BuildResult {
+  const args = [pairing.tspcScript, "-p", project, "--pretty", "false", ...extraArgs];
+  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -49,8 +49,13 @@ interface ScenarioResult {
   readonly [state: string]: unknown;
 }
 
+/** Under out/ (gitignored), named by process, so two test runs in one checkout stay apart. */
+const OUT = path.join(PROJECT, "out", `test-${process.pid}`);
+
+test.after(() => rmSync(OUT, { recursive: true, force: true }));
+
 function outDirOf(pairing: CompilerPairing, variant: Variant): string {
-  return path.join(PROJECT, "out", `ts-${pairing.typescriptVersion}`, variant.name);
+  return path.join(OUT, `ts-${pairing.typescriptVersion}`, variant.name);
 }
 
 const builds = new Map<string, CompiledProject>();

@@ -38,14 +38,28 @@ function projectPath(project: string, ...parts: string[]): string {
   return path.join(REPO_ROOT, "examples", project, ...parts);
 }
 
+/**
+ * This run's output folder for a project: under its out/ (gitignored), named by process, so two test
+ * runs in one checkout do not build into each other's files.
+ */
+function outDir(project: string): string {
+  return projectPath(project, "out", `test-${process.pid}`);
+}
+
+test.after(() => {
+  for (const project of ["pipeline", "unrewritable", "transform-source"]) {
+    rmSync(outDir(project), { recursive: true, force: true });
+  }
+});
+
 /** A clean build: stale output from an earlier run must not pass for this one. */
 function buildClean(pairing: CompilerPairing, project: string): BuildResult {
-  rmSync(projectPath(project, "out"), { recursive: true, force: true });
-  return runTspc(pairing, path.join("examples", project));
+  rmSync(outDir(project), { recursive: true, force: true });
+  return runTspc(pairing, path.join("examples", project), ["--outDir", outDir(project)]);
 }
 
 function emitted(project: string, file: string): string {
-  const full = projectPath(project, "out", file);
+  const full = path.join(outDir(project), file);
   assert.ok(existsSync(full), `${file} was emitted`);
   return readFileSync(full, "utf8");
 }
@@ -58,7 +72,7 @@ function runScript(script: string): string {
 }
 
 function runEmitted(project: string, entry: string): string {
-  return runScript(projectPath(project, "out", entry));
+  return runScript(path.join(outDir(project), entry));
 }
 
 /**
@@ -136,7 +150,12 @@ for (const pairing of PAIRINGS) {
     assert.equal(markerCallsIn(blocks), [], "no poolScope call left in blocks.js");
 
     const map = JSON.parse(emitted("pipeline", "steps.js.map")) as { sources: string[] };
-    assert.equal(map.sources, ["../src/steps.ts"], "the source map points back to the input");
+    const input = path.relative(outDir("pipeline"), projectPath("pipeline", "src", "steps.ts"));
+    assert.equal(
+      map.sources,
+      [input.split(path.sep).join("/")],
+      "the source map points back to the input",
+    );
 
     assert.is(runEmitted("pipeline", "main.js"), PIPELINE_OUTPUT);
   });
@@ -212,7 +231,7 @@ for (const pairing of PAIRINGS) {
     assert.equal(markerCallsIn(result.code), [], "no marker call left");
     const map = JSON.parse(result.sourceMap ?? "{}") as { sources?: string[] };
     assert.equal(map.sources, ["pooled-norms.ts"]);
-    const out = path.join(REPO_ROOT, "examples", "transform-source", "out");
+    const out = outDir("transform-source");
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, "pooled-norms.js"), result.code);
     assert.is(runScript(path.join(out, "pooled-norms.js")), "5 1 0\n");
