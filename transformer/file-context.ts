@@ -9,7 +9,6 @@ import type { SafetyContext } from "./safety/index.js";
 export interface FileContext {
   readonly ts: typeof TS;
   readonly factory: TS.NodeFactory;
-  readonly transformation: TS.TransformationContext;
   readonly sourceFile: TS.SourceFile;
   readonly options: PoolPluginOptions;
   readonly resolve: CallResolver;

@@ -112,7 +112,7 @@ function planScopes(
   }
   const sources: (TS.Expression | undefined)[] = [];
   const declarations = using.declarationList.declarations;
-  const restNames = referencedNames(ts, ts.factory.createBlock(rest));
+  const restNames = referencedNames(ts, rest);
   for (const [i, call] of found.calls.entries()) {
     const declaration = declarations[i]!;
     if (call === undefined) {
@@ -135,9 +135,7 @@ function planScopes(
     sources.push(call.arguments[0]);
   }
   const restDeclared = topLevelDeclaredNames(ts, rest);
-  const earlierSeesRest = [...referencedNames(ts, ts.factory.createBlock(earlier))].some((name) =>
-    restDeclared.has(name),
-  );
+  const earlierSeesRest = [...referencedNames(ts, earlier)].some((name) => restDeclared.has(name));
   if (atTopLevel && rest.some((statement) => isModuleSyntax(ts, statement))) {
     return refuse(using, usingNotRewritable("imports or exports follow it at module top level"));
   }
@@ -150,7 +148,7 @@ function planScopes(
   if (!file.options.pooling) {
     for (const source of sources) {
       if (source === undefined || isTaskLocalPoolCall(file, source)) continue;
-      if (!ts.isIdentifier(source) || isAssignedIn(ts, ts.factory.createBlock(rest), source.text)) {
+      if (!ts.isIdentifier(source) || isAssignedIn(ts, rest, source.text)) {
         return refuse(source, poolingOffNeedsName("poolScope"));
       }
     }
@@ -181,10 +179,9 @@ function nestedScopes(
   originalRest: readonly TS.Statement[],
   rest: TS.Statement[],
 ): TS.Statement[] {
-  const restBlock = file.factory.createBlock(originalRest);
   let body = rest;
   for (let i = pools.length - 1; i >= 0; i--) {
-    const scope = openScope(file, poolSourceOf(file, pools[i], restBlock), false, using);
+    const scope = openScope(file, poolSourceOf(file, pools[i], originalRest), false, using);
     body = [...scope.open, scope.wrap(body)];
   }
   copyComments(file, using, body[0]!);
@@ -204,12 +201,11 @@ function guardedScopes(
   rest: TS.Statement[],
 ): TS.Statement[] {
   const { ts, factory } = file;
-  const wholeBlock = factory.createBlock(originalBlock);
   const declared: TS.Identifier[] = [];
   const opens: TS.Statement[] = [];
   const rewinds: TS.Statement[] = [];
   for (const pool of pools) {
-    const source = poolSourceOf(file, pool, wholeBlock);
+    const source = poolSourceOf(file, pool, originalBlock);
     const depth = factory.createUniqueName("depth");
     declared.push(depth);
     let target: TS.Expression;

@@ -63,10 +63,18 @@ export function functionScopeNames(
   return names;
 }
 
+/** Code to analyse: one node or a statement list. */
+export type Code = TS.Node | readonly TS.Node[];
+
+function forEachIn(code: Code, visit: (node: TS.Node) => void): void {
+  if (Array.isArray(code)) (code as readonly TS.Node[]).forEach(visit);
+  else visit(code as TS.Node);
+}
+
 /** Identifier texts an expression reads as names (property names after `.` are not names). */
 export function referencedNames(
   ts: typeof TS,
-  node: TS.Node,
+  node: Code,
   into: Set<string> = new Set(),
 ): Set<string> {
   const visit = (current: TS.Node): void => {
@@ -85,12 +93,12 @@ export function referencedNames(
     }
     ts.forEachChild(current, visit);
   };
-  visit(node);
+  forEachIn(node, visit);
   return into;
 }
 
 /** True if `name` is the target of an assignment, ++/-- or for-in/of binding anywhere under `node`. */
-export function isAssignedIn(ts: typeof TS, node: TS.Node, name: string): boolean {
+export function isAssignedIn(ts: typeof TS, node: Code, name: string): boolean {
   let found = false;
   const targets = (target: TS.Node): boolean => referencedNames(ts, target).has(name);
   const visit = (current: TS.Node): void => {
@@ -118,7 +126,7 @@ export function isAssignedIn(ts: typeof TS, node: TS.Node, name: string): boolea
     }
     if (!found) ts.forEachChild(current, visit);
   };
-  visit(node);
+  forEachIn(node, visit);
   return found;
 }
 

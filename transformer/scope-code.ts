@@ -6,6 +6,7 @@
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import { isAssignedIn } from "./scope-analysis.js";
+import type { Code } from "./scope-analysis.js";
 
 /** Where the pool of a scope comes from. */
 export type PoolSource =
@@ -115,7 +116,7 @@ export function openScope(
 export function poolSourceOf(
   file: FileContext,
   pool: TS.Expression | undefined,
-  scopeBody: TS.Node,
+  scopeBody: Code,
 ): PoolSource {
   const { ts, factory } = file;
   if (pool === undefined) {

@@ -69,7 +69,6 @@ function transformFile(
   const file: FileContext = {
     ts,
     factory,
-    transformation,
     sourceFile,
     options: setup.options,
     resolve,
