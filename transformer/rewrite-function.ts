@@ -16,7 +16,12 @@ import {
   wrongArgumentCount,
 } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
-import { openScope, poolSourceOf } from "./scope-code.js";
+import {
+  copyLeadingComments,
+  copyTrailingComments,
+  openScope,
+  poolSourceOf,
+} from "./scope-code.js";
 import {
   functionBoundUse,
   functionScopeNames,
@@ -181,7 +186,10 @@ function replaceBody(
   let body: TS.ConciseBody = visited.body;
   if (wrap !== undefined) {
     const { prologue, statements } = bodyStatements(file, visited.body);
-    body = factory.createBlock([...prologue, ...wrap(statements)], true);
+    const wrapped = factory.createNodeArray([...prologue, ...wrap(statements)]);
+    // The original list's range keeps the comments between the last statement and the closing brace.
+    if (ts.isBlock(fn.body)) ts.setTextRange(wrapped, fn.body.statements);
+    body = factory.createBlock(wrapped, true);
     ts.setTextRange(body, fn.body);
     ts.setOriginalNode(body, fn.body);
   }
@@ -207,6 +215,10 @@ function replaceBody(
       );
   ts.setTextRange(result, call);
   ts.setOriginalNode(result, call);
+  // The result takes the call's place, so comments around the function argument would be lost.
+  const argument = call.arguments[call.arguments.length - 1]!;
+  copyLeadingComments(file, argument, result, true);
+  copyTrailingComments(file, argument, result);
   return standsAlone(ts, call) ? result : factory.createParenthesizedExpression(result);
 }
 

@@ -22,7 +22,13 @@ import {
 import type { PoolMessage } from "./messages.js";
 import { skipOuterExpressions } from "./resolve-markers.js";
 import { isTaskLocalPoolCall } from "./rewrite-function.js";
-import { callMethod, openScope, poolSourceOf, referenceTo } from "./scope-code.js";
+import {
+  callMethod,
+  copyLeadingComments,
+  openScope,
+  poolSourceOf,
+  referenceTo,
+} from "./scope-code.js";
 import {
   isAssignedIn,
   isPrologueDirective,
@@ -184,7 +190,7 @@ function nestedScopes(
     const scope = openScope(file, poolSourceOf(file, pools[i], originalRest), false, using);
     body = [...scope.open, scope.wrap(body)];
   }
-  copyComments(file, using, body[0]!);
+  copyLeadingComments(file, using, body[0]!);
   return body;
 }
 
@@ -233,7 +239,7 @@ function guardedScopes(
       ),
     );
   }
-  copyComments(file, using, opens[0]!);
+  copyLeadingComments(file, using, opens[0]!);
   const declaration = factory.createVariableStatement(
     undefined,
     factory.createVariableDeclarationList(
@@ -275,17 +281,4 @@ function unpooledRest(
     (visit, pool) => () => file.withPoolDisabled(pool, visit),
     continueRest,
   )();
-}
-
-/** The comments above the `using` line stay above the code that replaces it. */
-function copyComments(file: FileContext, from: TS.Node, to: TS.Node): void {
-  const { ts } = file;
-  const text = file.sourceFile.text;
-  for (const range of ts.getLeadingCommentRanges(text, from.pos) ?? []) {
-    const comment = text.slice(
-      range.pos + 2,
-      range.kind === ts.SyntaxKind.MultiLineCommentTrivia ? range.end - 2 : range.end,
-    );
-    ts.addSyntheticLeadingComment(to, range.kind, comment, range.hasTrailingNewLine ?? false);
-  }
 }

@@ -133,3 +133,48 @@ export function poolSourceOf(
     ? { kind: "name", name: pool }
     : { kind: "expression", expression: file.visit(pool) };
 }
+
+/**
+ * The comments before `from` in the source, as synthesized comments before `to`. `sameLine` also
+ * takes those on the line of the previous token (a block comment right after `f(a,`), which TypeScript counts as
+ * that token's trailing comments.
+ */
+export function copyLeadingComments(
+  file: FileContext,
+  from: TS.Node,
+  to: TS.Node,
+  sameLine = false,
+): void {
+  const { ts } = file;
+  const text = file.sourceFile.text;
+  const ranges = [
+    ...(sameLine ? (ts.getTrailingCommentRanges(text, from.pos) ?? []) : []),
+    ...(ts.getLeadingCommentRanges(text, from.pos) ?? []),
+  ];
+  for (const range of ranges) {
+    ts.addSyntheticLeadingComment(
+      to,
+      range.kind,
+      commentText(file, range),
+      range.hasTrailingNewLine ?? false,
+    );
+  }
+}
+
+/** The comments right after `from` on its line, as synthesized comments after `to`. */
+export function copyTrailingComments(file: FileContext, from: TS.Node, to: TS.Node): void {
+  const { ts } = file;
+  for (const range of ts.getTrailingCommentRanges(file.sourceFile.text, from.end) ?? []) {
+    ts.addSyntheticTrailingComment(
+      to,
+      range.kind,
+      commentText(file, range),
+      range.hasTrailingNewLine ?? false,
+    );
+  }
+}
+
+function commentText(file: FileContext, range: TS.CommentRange): string {
+  const multiLine = range.kind === file.ts.SyntaxKind.MultiLineCommentTrivia;
+  return file.sourceFile.text.slice(range.pos + 2, multiLine ? range.end - 2 : range.end);
+}

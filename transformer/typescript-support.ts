@@ -7,6 +7,7 @@ const REQUIRED_FUNCTIONS = [
   "setOriginalNode",
   "setSourceMapRange",
   "addSyntheticLeadingComment",
+  "addSyntheticTrailingComment",
   "transpileModule",
 ] as const;
 
