@@ -58,7 +58,11 @@ export function transformSource(
   });
   const output = ts.transpileModule(code, {
     fileName: options.fileName ?? "input.ts",
-    compilerOptions: { ...DEFAULT_COMPILER_OPTIONS, ...options.compilerOptions },
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      ...options.compilerOptions,
+    },
     reportDiagnostics: true,
     transformers: { before: [transformer] },
   });
