@@ -28,11 +28,6 @@ export interface TransformSourceResult {
   readonly diagnostics: readonly TS.Diagnostic[];
 }
 
-const DEFAULT_COMPILER_OPTIONS: TS.CompilerOptions = {
-  target: 9 /* ES2022 */,
-  module: 99 /* ESNext */,
-};
-
 export function transformSource(
   code: string,
   options: TransformSourceOptions = {},
