@@ -6,6 +6,7 @@
  * Flags: --quick, --rounds <n> (default 5, quick 3), --only W1,W3 (subset; W7 is "W7").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { prepareBuilds, repoRoot } from "./harness/builds.js";
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg();
   const root = repoRoot();
   log("preparing builds (plain, transformed with tspc, ESNext + Node 24)");
   const builds = prepareBuilds();
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
     esnext?.unavailable === undefined
       ? `Node ${esnext?.nodeVersion} (npm node package)`
       : undefined,
+    loadAtStart,
   );
   const command = `npm run ${args.quick ? "bench:quick" : "bench"}${args.only === null ? "" : ` -- --only ${args.only.join(",")}`}`;
   const bars = checkBars(cases, buildCost);

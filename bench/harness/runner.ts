@@ -27,6 +27,23 @@ export function interleavedOrder<T>(items: readonly T[], round: number): T[] {
     : rotated;
 }
 
+/**
+ * One run in a fresh process. A failed child is retried once: the checkout is shared, and a
+ * concurrent rebuild can briefly leave a compiled file half written.
+ */
+export function runChildWithRetry(
+  build: BuildStatus,
+  spec: ChildSpec,
+  log: (line: string) => void,
+): RunResult {
+  try {
+    return runChild(build, spec);
+  } catch (error) {
+    log(`retrying once after: ${(error as Error).message}`);
+    return runChild(build, spec);
+  }
+}
+
 export function runChild(build: BuildStatus, spec: ChildSpec): RunResult {
   const child = join(build.root, "bench", "harness", "child.js");
   const result = spawnSync(build.node, ["--expose-gc", child, JSON.stringify(spec)], {
@@ -73,17 +90,21 @@ export function runWorkload(workload: Workload, options: RunOptions): CaseSummar
     cases.forEach((spec, index) => {
       for (const contender of interleavedOrder(runnable(spec), round)) {
         const build = options.builds.get(contender.build)!;
-        const result = runChild(build, {
-          workload: workload.id,
-          contender: contender.id,
-          impl: contender.impl,
-          caseLabel: spec.label,
-          params: spec.params,
-          ops: spec.ops,
-          batch: spec.batch,
-          warmupOps: spec.warmupOps,
-          frameBudgetUs: spec.frameBudgetUs ?? 0,
-        });
+        const result = runChildWithRetry(
+          build,
+          {
+            workload: workload.id,
+            contender: contender.id,
+            impl: contender.impl,
+            caseLabel: spec.label,
+            params: spec.params,
+            ops: spec.ops,
+            batch: spec.batch,
+            warmupOps: spec.warmupOps,
+            frameBudgetUs: spec.frameBudgetUs ?? 0,
+          },
+          options.log,
+        );
         const list = runs[index]!.get(contender.id) ?? [];
         list.push(result);
         runs[index]!.set(contender.id, list);
