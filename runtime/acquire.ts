@@ -1,6 +1,6 @@
 import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
 import type { Pool } from "./pool-type.js";
-import { acquireFrom, isTypedArray, lengthOf } from "./request.js";
+import { acquireFrom, isTypedArray, lengthOf, tooManyDims } from "./request.js";
 import { describeValue } from "./element-types.js";
 
 /** Dims as separate lengths (at most four), or as one array of any length. */
@@ -37,8 +37,7 @@ export function acquire(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (f !== undefined) throw tooManyDims();
   return acquireFrom(pool, a, b, c, d, e);
 }
 
@@ -64,8 +63,7 @@ export function zeros(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (f !== undefined) throw tooManyDims();
   return fillWith(acquireFrom(pool, a, b, c, d, e), 0);
 }
 
@@ -91,8 +89,7 @@ export function ones(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (f !== undefined) throw tooManyDims();
   return fillWith(acquireFrom(pool, a, b, c, d, e), 1);
 }
 
@@ -133,13 +130,11 @@ export function similar(
     throw new TypeError(`similar expects a typed array, got ${describeValue(array)}`);
   if (a === undefined) return pool.acquireArray(array.constructor as never, array.length);
   if (typeof a === "function") {
-    if (f !== undefined)
-      throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+    if (f !== undefined) throw tooManyDims();
     const length = b === undefined ? array.length : lengthOf(b, c, d, e);
     return pool.acquireArray(a as never, length);
   }
-  if (e !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (e !== undefined) throw tooManyDims();
   return pool.acquireArray(array.constructor as never, lengthOf(a, b, c, d));
 }
 

@@ -2,7 +2,7 @@ import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
 import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
 import type { Dims } from "./acquire.js";
 import type { Pool } from "./pool-type.js";
-import { acquireFrom, requestedType } from "./request.js";
+import { acquireFrom, requestedType, tooManyDims } from "./request.js";
 
 /** A source of uniform numbers in [0, 1), like Math.random. */
 export type Rng = () => number;
@@ -43,8 +43,7 @@ export function rand(
 ): TypedArray {
   const rng = trailingRng(b, c, d, e, f);
   // Checked before acquiring: a rejected call must leave the pool as it was.
-  if (unlessRng(f, rng) !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (unlessRng(f, rng) !== undefined) throw tooManyDims();
   const array = acquireFrom(
     pool,
     a,
@@ -95,8 +94,7 @@ export function randn(
   }
   const rng = trailingRng(b, c, d, e, f);
   // Checked before acquiring: a rejected call must leave the pool as it was.
-  if (unlessRng(f, rng) !== undefined)
-    throw new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
+  if (unlessRng(f, rng) !== undefined) throw tooManyDims();
   const array = acquireFrom(
     pool,
     a,

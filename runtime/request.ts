@@ -18,7 +18,7 @@ export function isTypedArray(value: unknown): value is TypedArray {
   return ArrayBuffer.isView(value) && !(value instanceof DataView);
 }
 
-function tooManyDims(): TypeError {
+export function tooManyDims(): TypeError {
   return new TypeError("at most 4 dimensions as arguments: pass the dims as one array for more");
 }
 
