@@ -3,7 +3,7 @@
  * compiler timings, then write bench/results/latest.{md,svg,json} (quick runs write to
  * bench/.work/quick/ instead, so they never overwrite the committed full run).
  *
- * Flags: --quick, --rounds <n> (default 5, quick 3), --only W1,W3 (subset; W7 is "W7").
+ * Flags: --quick, --rounds <n> (default 5, quick 2), --only W1,W3 (subset; W7 is "W7").
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -32,7 +32,7 @@ function parseArgs(argv: readonly string[]): Args {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const rounds = Number(value("--rounds") ?? (quick ? 3 : 5));
+  const rounds = Number(value("--rounds") ?? (quick ? 2 : 5));
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new RangeError(`--rounds must be a positive integer`);
   const only =
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   let buildCost: BuildCostResult | null = null;
   if (wanted("W7")) {
     log("W7: timing tsc vs tspc on the generated project");
-    buildCost = measureBuildCost(root, 300, args.quick ? 3 : args.rounds);
+    buildCost = measureBuildCost(root, 300, args.quick ? 2 : args.rounds);
   }
   const esnext = builds.get("esnext");
   const environment = environmentLine(
