@@ -13,6 +13,9 @@ const HEADLINE_CASES: readonly (readonly [string, string])[] = [
   ["W6", "16 functions, 1 site"],
 ];
 
+/** Ratios to the control: 1 is the floor, so the axis starts just below it. */
+const LOG_RATIO_SCALE = { type: "log", domainMin: 0.9 } as const;
+
 interface Datum {
   panel: string;
   contender: string;
@@ -64,9 +67,11 @@ export async function renderChart(
             x: {
               field: "ratio",
               type: "quantitative",
-              scale: { type: "log" },
+              scale: LOG_RATIO_SCALE,
               title: "x hand-preallocated",
             },
+            // A log scale has no zero: without an explicit baseline the bars render with no width.
+            x2: { datum: 1 },
             color: {
               condition: { test: "datum.gcs > 0", value: "#d62728" },
               value: "#1f77b4",
@@ -77,7 +82,7 @@ export async function renderChart(
           mark: { type: "text", align: "left", dx: 3, fontSize: 10 },
           encoding: {
             y: { field: "contender", type: "nominal", sort: null },
-            x: { field: "ratio", type: "quantitative" },
+            x: { field: "ratio", type: "quantitative", scale: LOG_RATIO_SCALE },
             text: { field: "ratio", type: "quantitative", format: ".2f" },
           },
         },
