@@ -148,12 +148,20 @@ test("W7's generated project has the requested files, each using the markers", (
   }
 });
 
-test("the chart renders to SVG with vega-lite", async () => {
-  const runs = new Map([["prealloc", [fakeRun("prealloc", 0, 5)]]]);
+test("the chart renders to SVG with vega-lite, bars drawn from the floor", async () => {
+  const runs = new Map([
+    ["prealloc", [fakeRun("prealloc", 0, 5, 10)]],
+    ["new", [fakeRun("new", 3, 5, 40)]],
+  ]);
   const summary = summariseCase("W1", "n=16 f64", 100, "prealloc", runs, new Map());
   const svg = await renderChart([summary], "test environment");
   assert.match(svg, /^<svg/);
   assert.match(svg, /prealloc/);
+  // The 4x bar must have a visible width (on a log scale a bar needs an explicit baseline).
+  const bar =
+    /aria-label="x hand-preallocated: 4; contender: new"[^>]*d="M[\d.]+,[\d.]+h([\d.]+)v/.exec(svg);
+  assert.ok(bar !== null, "the bar of contender 'new' is in the SVG");
+  assert.ok(Number(bar[1]) > 10, `bar width ${bar[1]} should be visible`);
 });
 
 test.run();
