@@ -5,28 +5,12 @@
  * (isolated transpileModule), by the file's imports of the runtime module.
  */
 import type * as TS from "typescript";
-import type { RuntimeExportName } from "./safety/index.js";
+import { asRuntimeExport } from "./runtime-exports.js";
+import type { RuntimeExportName } from "./runtime-exports.js";
 
 export const PACKAGE_NAME = "adaptive-array-pools";
 
-const RUNTIME_EXPORTS: ReadonlySet<string> = new Set<RuntimeExportName>([
-  "withPool",
-  "maybeWithPool",
-  "poolScope",
-  "acquire",
-  "zeros",
-  "ones",
-  "similar",
-  "rand",
-  "randn",
-  "getTaskLocalPool",
-]);
-
 export type CallResolver = (call: TS.CallExpression) => RuntimeExportName | undefined;
-
-function asRuntimeExport(name: string): RuntimeExportName | undefined {
-  return RUNTIME_EXPORTS.has(name) ? (name as RuntimeExportName) : undefined;
-}
 
 /**
  * Answers "is this file the adaptive-array-pools runtime?": its nearest package.json is this package's
@@ -89,9 +73,9 @@ export function createCheckerResolver(
   // name, or a name the file imports, which covers renamed imports and re-exports).
   const mayBeMarker = (callee: TS.Expression): boolean =>
     ts.isIdentifier(callee)
-      ? RUNTIME_EXPORTS.has(callee.text) || imported.has(callee.text)
+      ? asRuntimeExport(callee.text) !== undefined || imported.has(callee.text)
       : ts.isPropertyAccessExpression(callee) &&
-        (RUNTIME_EXPORTS.has(callee.name.text) ||
+        (asRuntimeExport(callee.name.text) !== undefined ||
           (ts.isIdentifier(callee.expression) && imported.has(callee.expression.text)));
   const isUnresolvedImport = (identifier: TS.Identifier): boolean => {
     const symbol = checker.getSymbolAtLocation(identifier);

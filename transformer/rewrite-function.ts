@@ -30,6 +30,7 @@ import {
   referencedNames,
   suspendingUse,
 } from "./scope-analysis.js";
+import { isAcquireFamily } from "./runtime-exports.js";
 import { checkFunctionScope } from "./safety/index.js";
 
 export type FunctionMarker = "withPool" | "maybeWithPool";
@@ -96,20 +97,11 @@ function suspendingKind(ts: typeof TS, fn: InlineFunction): string | undefined {
   return isGenerator ? "a generator" : undefined;
 }
 
-const ACQUIRE_FAMILY: ReadonlySet<string> = new Set([
-  "acquire",
-  "zeros",
-  "ones",
-  "similar",
-  "rand",
-  "randn",
-]);
-
 /** True if `node` calls the acquire family outside nested functions (which run later, if at all). */
 function acquiresOutsideFunctions(file: FileContext, node: TS.Node): boolean {
   const { ts } = file;
   if (ts.isFunctionLike(node)) return false;
-  if (ts.isCallExpression(node) && ACQUIRE_FAMILY.has(file.resolve(node) ?? "")) return true;
+  if (ts.isCallExpression(node) && isAcquireFamily(file.resolve(node))) return true;
   return (
     ts.forEachChild(node, (child) => acquiresOutsideFunctions(file, child) || undefined) ?? false
   );

@@ -4,6 +4,7 @@
  * failure inside one rewrite becomes an AAP1099 diagnostic and leaves that marker untouched.
  */
 import type * as TS from "typescript";
+import { isValueReference } from "./value-reference.js";
 import { createPoolDiagnostic } from "./diagnostics.js";
 import type { FileContext } from "./file-context.js";
 import { internalError, poolScopeOutsideUsing, usingNotRewritable } from "./messages.js";
@@ -97,6 +98,8 @@ function transformFile(
     return (identifier) =>
       identifier.text === pool.text &&
       isValueReference(ts, identifier) &&
+      // A shorthand property keeps its name, so `{ pool }` cannot be redirected in place.
+      !ts.isShorthandPropertyAssignment(identifier.parent) &&
       (checker === undefined || checker.getSymbolAtLocation(identifier) === target);
   }
 
@@ -181,32 +184,4 @@ function transformFile(
     sourceFile,
     withRuntimeImport(ts, statements, file.runtime.declaration()),
   );
-}
-
-/** An identifier that reads a variable (not a property name, declaration name or label). */
-function isValueReference(ts: typeof TS, identifier: TS.Identifier): boolean {
-  const parent = identifier.parent;
-  if (parent === undefined) return false;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
-  if (ts.isShorthandPropertyAssignment(parent)) return false;
-  if (
-    ts.isPropertyAssignment(parent) ||
-    ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isVariableDeclaration(parent) ||
-    ts.isParameter(parent) ||
-    ts.isBindingElement(parent) ||
-    ts.isFunctionDeclaration(parent) ||
-    ts.isFunctionExpression(parent) ||
-    ts.isClassLike(parent) ||
-    ts.isImportSpecifier(parent) ||
-    ts.isExportSpecifier(parent) ||
-    ts.isLabeledStatement(parent) ||
-    ts.isBreakOrContinueStatement(parent) ||
-    ts.isTypeReferenceNode(parent) ||
-    ts.isQualifiedName(parent)
-  ) {
-    return ts.isPropertyAssignment(parent) ? parent.initializer === identifier : false;
-  }
-  return true;
 }

@@ -9,6 +9,7 @@
 import * as path from "node:path";
 import type * as TS from "typescript";
 import { formatPoolDiagnostic } from "../../transformer/diagnostics.js";
+import { asRuntimeExport } from "../../transformer/runtime-exports.js";
 import { createBindingResolver } from "../../transformer/safety/bindings.js";
 import { checkBlockScope, checkFunctionScope } from "../../transformer/safety/index.js";
 import { isPoolScopeStatement } from "../../transformer/safety/scope.js";
@@ -17,19 +18,6 @@ import type {
   RuntimeExportName,
   SafetyContext,
 } from "../../transformer/safety/index.js";
-
-const RUNTIME_NAMES: ReadonlySet<string> = new Set<RuntimeExportName>([
-  "withPool",
-  "maybeWithPool",
-  "poolScope",
-  "acquire",
-  "zeros",
-  "ones",
-  "similar",
-  "rand",
-  "randn",
-  "getTaskLocalPool",
-]);
 
 /** Repository root, from build/test/safety/ (compiled) where this runs. */
 const REPO_ROOT = path.resolve(__dirname, "../../..");
@@ -167,7 +155,7 @@ function importsRuntime(ts: typeof TS, node: TS.Node): boolean {
 }
 
 function asRuntimeName(name: string): RuntimeExportName | undefined {
-  return RUNTIME_NAMES.has(name) ? (name as RuntimeExportName) : undefined;
+  return asRuntimeExport(name);
 }
 
 /** Call the checks for every scope in the file, as the rewrite does. */

@@ -15,18 +15,9 @@ import { checkInterleaving } from "./interleaving.js";
 import { SafetyCode, analysisFailedMessage } from "./messages.js";
 import { blockScope, functionScope } from "./scope.js";
 
-/** The runtime exports the transformer recognises by symbol (or by import, without a checker). */
-export type RuntimeExportName =
-  | "withPool"
-  | "maybeWithPool"
-  | "poolScope"
-  | "acquire"
-  | "zeros"
-  | "ones"
-  | "similar"
-  | "rand"
-  | "randn"
-  | "getTaskLocalPool";
+import type { RuntimeExportName } from "../runtime-exports.js";
+
+export type { RuntimeExportName };
 
 export type EscapeLint = "error" | "warn" | "off";
 

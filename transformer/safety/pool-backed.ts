@@ -7,6 +7,8 @@
 import type * as TS from "typescript";
 import type { BindingResolver } from "./bindings.js";
 import type { SafetyContext } from "./index.js";
+import { isAcquireFamily } from "../runtime-exports.js";
+import { isValueReference } from "../value-reference.js";
 import { acquiredTypeName } from "./element-type.js";
 import { elementOf, joinOrigins, listOf, objectOf, propertyOf } from "./origin.js";
 import type { Origin } from "./origin.js";
@@ -22,14 +24,6 @@ export interface Environment {
   originOfVariable(declaration: TS.Identifier): Origin | undefined;
 }
 
-const ACQUIRE_FAMILY: ReadonlySet<string> = new Set([
-  "acquire",
-  "zeros",
-  "ones",
-  "similar",
-  "rand",
-  "randn",
-]);
 /** Typed-array methods that return the array itself or a view of its memory. */
 const SAME_MEMORY_METHODS: ReadonlySet<string> = new Set([
   "fill",
@@ -117,7 +111,7 @@ function originOfIdentifier(identifier: TS.Identifier, env: Environment): Origin
 function originOfCall(call: TS.CallExpression, env: Environment): Origin | undefined {
   const { ts } = env.context;
   const runtime = env.context.resolveRuntimeCall(call);
-  if (runtime !== undefined && ACQUIRE_FAMILY.has(runtime)) {
+  if (isAcquireFamily(runtime)) {
     const typeName = acquiredTypeName(call, runtime, env.context);
     return { kind: "array", acquisition: { call, name: undefined, typeName } };
   }
@@ -269,39 +263,4 @@ export function closureOrigin(
   };
   if (fn.body !== undefined) visit(fn.body);
   return found;
-}
-
-/** Whether an identifier reads a variable (not a property name, label or declaration name). */
-export function isValueReference(ts: typeof TS, identifier: TS.Identifier): boolean {
-  const parent = identifier.parent;
-  if (parent === undefined) return false;
-  if (ts.isPropertyAccessExpression(parent)) return parent.expression === identifier;
-  if (ts.isShorthandPropertyAssignment(parent)) return true;
-  if (
-    ts.isPropertyAssignment(parent) ||
-    ts.isMethodDeclaration(parent) ||
-    ts.isPropertyDeclaration(parent) ||
-    ts.isGetAccessorDeclaration(parent) ||
-    ts.isSetAccessorDeclaration(parent) ||
-    ts.isEnumMember(parent)
-  ) {
-    return parent.name !== identifier;
-  }
-  if (ts.isBindingElement(parent)) return parent.initializer === identifier;
-  if (
-    ts.isVariableDeclaration(parent) ||
-    ts.isParameter(parent) ||
-    ts.isFunctionDeclaration(parent) ||
-    ts.isFunctionExpression(parent) ||
-    ts.isClassLike(parent)
-  ) {
-    return (parent as { name?: TS.Node }).name !== identifier;
-  }
-  return !(
-    ts.isLabeledStatement(parent) ||
-    ts.isBreakOrContinueStatement(parent) ||
-    ts.isQualifiedName(parent) ||
-    ts.isImportSpecifier(parent) ||
-    ts.isExportSpecifier(parent)
-  );
 }
