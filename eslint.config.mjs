@@ -12,6 +12,8 @@ export default tseslint.config(
       "bench/.work/",
       "bench/results/",
       "examples/**/out/",
+      "test/support/**/out/",
+      "bench/scope-overhead/out/",
     ],
   },
   js.configs.recommended,

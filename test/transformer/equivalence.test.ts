@@ -1,5 +1,5 @@
 /**
- * Semantic equivalence (issue 3, item 5): every scenario under examples/equivalence/scenarios runs
+ * Semantic equivalence (issue 3, item 5): every scenario under test/support/equivalence/scenarios runs
  * untransformed (the runtime fallbacks), transformed by the plugin, and transformed with
  * `pooling: false`, each in a fresh module instance. Transformed must equal untransformed in every
  * observable result and in the final pool states; `pooling: false` must give the same results and
@@ -9,14 +9,14 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT } from "../../examples/compilers.js";
-import type { CompilerPairing } from "../../examples/compilers.js";
+import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT } from "../support/compilers.js";
+import type { CompilerPairing } from "../support/compilers.js";
 import { compileProject } from "./support-compile.js";
 import type { CompiledProject, PluginEntry } from "./support-compile.js";
 import { requireFresh } from "./support-fresh-module.js";
 import { markerCallsIn } from "./support-marker-calls.js";
 
-const PROJECT = path.join(REPO_ROOT, "examples", "equivalence");
+const PROJECT = path.join(REPO_ROOT, "test", "support", "equivalence");
 const SCENARIO_DIR = path.join(PROJECT, "scenarios");
 const RUNTIME_DIST = path.join(REPO_ROOT, "dist");
 
@@ -37,7 +37,7 @@ const POOLING_OFF: Variant = {
   plugins: [{ transform: DIST_TRANSFORMER, pooling: false }],
 };
 
-/** The part of a pool snapshot (examples/equivalence/scenarios/snapshot.ts) the tests read. */
+/** The part of a pool snapshot (test/support/equivalence/scenarios/snapshot.ts) the tests read. */
 interface PoolSnapshot {
   readonly depth: number;
   readonly types: readonly unknown[];
@@ -149,7 +149,7 @@ function poolSnapshotsIn(result: ScenarioResult): PoolSnapshot[] {
 
 /**
  * The differences we know of, pinned so neither can change unnoticed; each module under
- * examples/equivalence/differences explains its case. Results agree; how scopes open differs.
+ * test/support/equivalence/differences explains its case. Results agree; how scopes open differs.
  */
 interface KnownDifference {
   readonly module: string;

@@ -10,8 +10,8 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { PAIRINGS, REPO_ROOT } from "../../examples/compilers.js";
-import type { CompilerPairing } from "../../examples/compilers.js";
+import { PAIRINGS, REPO_ROOT } from "../support/compilers.js";
+import type { CompilerPairing } from "../support/compilers.js";
 import { formatPoolDiagnostic } from "../../transformer/diagnostics.js";
 
 const requireHere = createRequire(__filename);

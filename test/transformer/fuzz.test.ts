@@ -9,7 +9,7 @@ import fc from "fast-check";
 import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import adaptiveArrayPoolsTransformer, { transformSource } from "../../transformer/index.js";
 import { syntaxErrorsIn } from "./support-parse-check.js";
 import { markerModule, tokenDeletedModule, truncatedModule } from "./support-snippets.js";
@@ -40,7 +40,7 @@ function pluginOutputWithoutProgram(code: string): string {
 const declarationCache = new Map<string, ts.SourceFile>();
 
 /** The snippet as a file inside this repository, so `adaptive-array-pools` resolves to the package. */
-const SNIPPET_PATH = path.join(REPO_ROOT, "examples", "fuzz-snippet.ts");
+const SNIPPET_PATH = path.join(REPO_ROOT, "test", "support", "fuzz-snippet.ts");
 
 function pluginOutputWithProgram(code: string): string {
   const host = ts.createCompilerHost(COMPILER_OPTIONS);

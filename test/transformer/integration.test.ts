@@ -20,8 +20,8 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
-import type { BuildResult, CompilerPairing } from "../../examples/compilers.js";
+import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT, runTspc } from "../support/compilers.js";
+import type { BuildResult, CompilerPairing } from "../support/compilers.js";
 import { transformSource } from "../../transformer/index.js";
 import {
   notInlineFunction,
@@ -34,8 +34,15 @@ import { markerCallsIn } from "./support-marker-calls.js";
 
 const requireHere = createRequire(__filename);
 
+/** The example projects this test builds, and the transformSource snippet's folder under test/support. */
+const PROJECT_FOLDERS: Readonly<Record<string, string>> = {
+  pipeline: path.join("examples", "pipeline"),
+  unrewritable: path.join("examples", "unrewritable"),
+  "transform-source": path.join("test", "support", "transform-source"),
+};
+
 function projectPath(project: string, ...parts: string[]): string {
-  return path.join(REPO_ROOT, "examples", project, ...parts);
+  return path.join(REPO_ROOT, PROJECT_FOLDERS[project]!, ...parts);
 }
 
 /**
@@ -47,7 +54,7 @@ function outDir(project: string): string {
 }
 
 test.after(() => {
-  for (const project of ["pipeline", "unrewritable", "transform-source"]) {
+  for (const project of Object.keys(PROJECT_FOLDERS)) {
     rmSync(outDir(project), { recursive: true, force: true });
   }
 });
@@ -55,7 +62,7 @@ test.after(() => {
 /** A clean build: stale output from an earlier run must not pass for this one. */
 function buildClean(pairing: CompilerPairing, project: string): BuildResult {
   rmSync(outDir(project), { recursive: true, force: true });
-  return runTspc(pairing, path.join("examples", project), ["--outDir", outDir(project)]);
+  return runTspc(pairing, PROJECT_FOLDERS[project]!, ["--outDir", outDir(project)]);
 }
 
 function emitted(project: string, file: string): string {
@@ -211,8 +218,8 @@ for (const pairing of PAIRINGS) {
   });
 }
 
-/** The transformSource route: a pre-step for tools that only transpile, on examples/transform-source. */
-const SNIPPET = path.join(REPO_ROOT, "examples", "transform-source", "pooled-norms.ts");
+/** The transformSource route: a pre-step for tools that only transpile, on test/support/transform-source. */
+const SNIPPET = projectPath("transform-source", "pooled-norms.ts");
 
 for (const pairing of PAIRINGS) {
   test(`${pairing.label}: transformSource rewrites a snippet by its imports and the result runs`, () => {

@@ -6,7 +6,7 @@
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as TS from "typescript";
-import type { CompilerPairing } from "../../examples/compilers.js";
+import type { CompilerPairing } from "../support/compilers.js";
 
 const requireHere = createRequire(__filename);
 

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import plugin from "../../transformer/index.js";
 import { createPackageFileTest } from "../../transformer/resolve-markers.js";
 

@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import { transformSource } from "../../transformer/index.js";
 
 /** The built runtime, imported by absolute path so the emitted code can run here. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT, runTspc } from "./compilers.js";
+import { PAIRINGS, REPO_ROOT, runTspc } from "../../test/support/compilers.js";
 import { statementDefiningFunction, sideBySide } from "./function-source.js";
 import { formatSummaries, measureContenders } from "./measure-workload.js";
 

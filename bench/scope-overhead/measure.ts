@@ -3,13 +3,13 @@
  * different pooled functions with arguments (arrays of 16 and of 2 elements). Builds this project
  * twice with tspc (with the plugin, and with `plugins: []`), then times both in fresh processes:
  *
- *   npm run build && node build/examples/scope-overhead/measure.js [runs] [rounds]
+ *   npm run build && node build/bench/scope-overhead/measure.js [runs] [rounds]
  */
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT, runTspc } from "../compilers.js";
-import { formatSummaries, measureContenders } from "../measure-workload.js";
+import { PAIRINGS, REPO_ROOT, runTspc } from "../../test/support/compilers.js";
+import { formatSummaries, measureContenders } from "../../examples/demo/measure-workload.js";
 
-const PROJECT = path.join("examples", "scope-overhead");
+const PROJECT = path.join("bench", "scope-overhead");
 
 function build(config: string): void {
   const result = runTspc(PAIRINGS[0]!, path.join(PROJECT, config));

@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 
-/** The repository root; this file runs as build/examples/compilers.js. */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/** The repository root; this file runs as build/test/support/compilers.js. */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /** The published transformer, as `npm run build` leaves it (what the example tsconfigs point at). */
 export const DIST_TRANSFORMER = path.join(REPO_ROOT, "dist", "transformer", "index.js");
