@@ -11,7 +11,7 @@ export function touch(a: NumericArray, n: number, seed: number): void {
   for (let j = 0; j < n; j++) a[j] = (seed + j) & 255;
   let sum = 0;
   for (let j = 0; j < n; j++) sum += a[j]!;
-  sink[0] += sum;
+  sink[0]! += sum;
 }
 
 /** Deterministic uniform [0, 1) values (xorshift32), the state kept in `state[0]` so runs repeat. */
@@ -34,7 +34,7 @@ export function matmul(c: Float64Array, a: Float64Array, b: Float64Array, n: num
     for (let k = 0; k < n; k++) {
       const aik = a[row + k]!;
       const brow = k * n;
-      for (let j = 0; j < n; j++) c[row + j] += aik * b[brow + j]!;
+      for (let j = 0; j < n; j++) c[row + j]! += aik * b[brow + j]!;
     }
   }
 }
@@ -43,7 +43,7 @@ export function matmul(c: Float64Array, a: Float64Array, b: Float64Array, n: num
 export function sumToSink(a: Float64Array, length: number): void {
   let sum = 0;
   for (let j = 0; j < length; j++) sum += a[j]!;
-  sink[0] += sum;
+  sink[0]! += sum;
 }
 
 /** A fresh generator state; every contender starts from the same seed. */

@@ -75,7 +75,7 @@ export function finishBody(
   for (let r = 0; r < 3; r++) {
     q[r] = m[4 * r]! * p[0]! + m[4 * r + 1]! * p[1]! + m[4 * r + 2]! * p[2]! + m[4 * r + 3]!;
   }
-  sink[0] += q[0]! + q[1]! + q[2]!;
+  sink[0]! += q[0]! + q[1]! + q[2]!;
 }
 
 /** Row-major Mat4: rotation about z by `angle`, then translation by p. */

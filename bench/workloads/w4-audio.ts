@@ -124,7 +124,7 @@ async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
       mix.fill(0);
       for (let v = 0; v < voices.length; v++) render(voices[v]!, blockIndex, mix);
       blockIndex = (blockIndex + 1) & 1023;
-      sink[0] += mix[0]! + mix[BLOCK - 1]!;
+      sink[0]! += mix[0]! + mix[BLOCK - 1]!;
     },
   };
 }

@@ -11,9 +11,9 @@ export const marker0 = withPool(pool, function marker0(x: number, out: Float64Ar
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 0;
   t[1] = x * 1;
-  t[2] = t[0] * t[1] - 0;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 0;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using0(x: number, out: Float64Array): void {
@@ -21,9 +21,9 @@ export function using0(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 0;
   t[1] = x * 1;
-  t[2] = t[0] * t[1] - 0;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 0;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally0(x: number, out: Float64Array): void {
@@ -32,9 +32,9 @@ export function tryFinally0(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 4);
     t[0] = x + 0;
     t[1] = x * 1;
-    t[2] = t[0] * t[1] - 0;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 0;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -44,18 +44,18 @@ export function bare0(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 0;
   t[1] = x * 1;
-  t[2] = t[0] * t[1] - 0;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 0;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker1 = withPool(pool, function marker1(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 1;
   t[1] = x * 2;
-  t[2] = t[0] * t[1] - 1;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 1;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using1(x: number, out: Float64Array): void {
@@ -63,9 +63,9 @@ export function using1(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 1;
   t[1] = x * 2;
-  t[2] = t[0] * t[1] - 1;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 1;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally1(x: number, out: Float64Array): void {
@@ -74,9 +74,9 @@ export function tryFinally1(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 5);
     t[0] = x + 1;
     t[1] = x * 2;
-    t[2] = t[0] * t[1] - 1;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 1;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -86,18 +86,18 @@ export function bare1(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 1;
   t[1] = x * 2;
-  t[2] = t[0] * t[1] - 1;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 1;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker2 = withPool(pool, function marker2(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 2;
   t[1] = x * 3;
-  t[2] = t[0] * t[1] - 2;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 2;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using2(x: number, out: Float64Array): void {
@@ -105,9 +105,9 @@ export function using2(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 2;
   t[1] = x * 3;
-  t[2] = t[0] * t[1] - 2;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 2;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally2(x: number, out: Float64Array): void {
@@ -116,9 +116,9 @@ export function tryFinally2(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 6);
     t[0] = x + 2;
     t[1] = x * 3;
-    t[2] = t[0] * t[1] - 2;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 2;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -128,18 +128,18 @@ export function bare2(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 2;
   t[1] = x * 3;
-  t[2] = t[0] * t[1] - 2;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 2;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker3 = withPool(pool, function marker3(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 3;
   t[1] = x * 4;
-  t[2] = t[0] * t[1] - 3;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 3;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using3(x: number, out: Float64Array): void {
@@ -147,9 +147,9 @@ export function using3(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 3;
   t[1] = x * 4;
-  t[2] = t[0] * t[1] - 3;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 3;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally3(x: number, out: Float64Array): void {
@@ -158,9 +158,9 @@ export function tryFinally3(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 7);
     t[0] = x + 3;
     t[1] = x * 4;
-    t[2] = t[0] * t[1] - 3;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 3;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -170,18 +170,18 @@ export function bare3(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 3;
   t[1] = x * 4;
-  t[2] = t[0] * t[1] - 3;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 3;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker4 = withPool(pool, function marker4(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 4;
   t[1] = x * 5;
-  t[2] = t[0] * t[1] - 4;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 4;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using4(x: number, out: Float64Array): void {
@@ -189,9 +189,9 @@ export function using4(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 4;
   t[1] = x * 5;
-  t[2] = t[0] * t[1] - 4;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 4;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally4(x: number, out: Float64Array): void {
@@ -200,9 +200,9 @@ export function tryFinally4(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 4);
     t[0] = x + 4;
     t[1] = x * 5;
-    t[2] = t[0] * t[1] - 4;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 4;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -212,18 +212,18 @@ export function bare4(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 4;
   t[1] = x * 5;
-  t[2] = t[0] * t[1] - 4;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 4;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker5 = withPool(pool, function marker5(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 5;
   t[1] = x * 6;
-  t[2] = t[0] * t[1] - 5;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 5;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using5(x: number, out: Float64Array): void {
@@ -231,9 +231,9 @@ export function using5(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 5;
   t[1] = x * 6;
-  t[2] = t[0] * t[1] - 5;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 5;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally5(x: number, out: Float64Array): void {
@@ -242,9 +242,9 @@ export function tryFinally5(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 5);
     t[0] = x + 5;
     t[1] = x * 6;
-    t[2] = t[0] * t[1] - 5;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 5;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -254,18 +254,18 @@ export function bare5(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 5;
   t[1] = x * 6;
-  t[2] = t[0] * t[1] - 5;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 5;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker6 = withPool(pool, function marker6(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 6;
   t[1] = x * 7;
-  t[2] = t[0] * t[1] - 6;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 6;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using6(x: number, out: Float64Array): void {
@@ -273,9 +273,9 @@ export function using6(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 6;
   t[1] = x * 7;
-  t[2] = t[0] * t[1] - 6;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 6;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally6(x: number, out: Float64Array): void {
@@ -284,9 +284,9 @@ export function tryFinally6(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 6);
     t[0] = x + 6;
     t[1] = x * 7;
-    t[2] = t[0] * t[1] - 6;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 6;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -296,18 +296,18 @@ export function bare6(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 6;
   t[1] = x * 7;
-  t[2] = t[0] * t[1] - 6;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 6;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker7 = withPool(pool, function marker7(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 7;
   t[1] = x * 8;
-  t[2] = t[0] * t[1] - 7;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 7;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using7(x: number, out: Float64Array): void {
@@ -315,9 +315,9 @@ export function using7(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 7;
   t[1] = x * 8;
-  t[2] = t[0] * t[1] - 7;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 7;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally7(x: number, out: Float64Array): void {
@@ -326,9 +326,9 @@ export function tryFinally7(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 7);
     t[0] = x + 7;
     t[1] = x * 8;
-    t[2] = t[0] * t[1] - 7;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 7;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -338,18 +338,18 @@ export function bare7(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 7;
   t[1] = x * 8;
-  t[2] = t[0] * t[1] - 7;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 7;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker8 = withPool(pool, function marker8(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 8;
   t[1] = x * 9;
-  t[2] = t[0] * t[1] - 8;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 8;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using8(x: number, out: Float64Array): void {
@@ -357,9 +357,9 @@ export function using8(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 8;
   t[1] = x * 9;
-  t[2] = t[0] * t[1] - 8;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 8;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally8(x: number, out: Float64Array): void {
@@ -368,9 +368,9 @@ export function tryFinally8(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 4);
     t[0] = x + 8;
     t[1] = x * 9;
-    t[2] = t[0] * t[1] - 8;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 8;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -380,18 +380,18 @@ export function bare8(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 8;
   t[1] = x * 9;
-  t[2] = t[0] * t[1] - 8;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 8;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker9 = withPool(pool, function marker9(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 9;
   t[1] = x * 10;
-  t[2] = t[0] * t[1] - 9;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 9;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using9(x: number, out: Float64Array): void {
@@ -399,9 +399,9 @@ export function using9(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 9;
   t[1] = x * 10;
-  t[2] = t[0] * t[1] - 9;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 9;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally9(x: number, out: Float64Array): void {
@@ -410,9 +410,9 @@ export function tryFinally9(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 5);
     t[0] = x + 9;
     t[1] = x * 10;
-    t[2] = t[0] * t[1] - 9;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 9;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -422,18 +422,18 @@ export function bare9(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 9;
   t[1] = x * 10;
-  t[2] = t[0] * t[1] - 9;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 9;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker10 = withPool(pool, function marker10(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 10;
   t[1] = x * 11;
-  t[2] = t[0] * t[1] - 10;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 10;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using10(x: number, out: Float64Array): void {
@@ -441,9 +441,9 @@ export function using10(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 10;
   t[1] = x * 11;
-  t[2] = t[0] * t[1] - 10;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 10;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally10(x: number, out: Float64Array): void {
@@ -452,9 +452,9 @@ export function tryFinally10(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 6);
     t[0] = x + 10;
     t[1] = x * 11;
-    t[2] = t[0] * t[1] - 10;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 10;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -464,18 +464,18 @@ export function bare10(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 10;
   t[1] = x * 11;
-  t[2] = t[0] * t[1] - 10;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 10;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker11 = withPool(pool, function marker11(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 11;
   t[1] = x * 12;
-  t[2] = t[0] * t[1] - 11;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 11;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using11(x: number, out: Float64Array): void {
@@ -483,9 +483,9 @@ export function using11(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 11;
   t[1] = x * 12;
-  t[2] = t[0] * t[1] - 11;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 11;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally11(x: number, out: Float64Array): void {
@@ -494,9 +494,9 @@ export function tryFinally11(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 7);
     t[0] = x + 11;
     t[1] = x * 12;
-    t[2] = t[0] * t[1] - 11;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 11;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -506,18 +506,18 @@ export function bare11(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 11;
   t[1] = x * 12;
-  t[2] = t[0] * t[1] - 11;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 11;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker12 = withPool(pool, function marker12(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 12;
   t[1] = x * 13;
-  t[2] = t[0] * t[1] - 12;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 12;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using12(x: number, out: Float64Array): void {
@@ -525,9 +525,9 @@ export function using12(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 4);
   t[0] = x + 12;
   t[1] = x * 13;
-  t[2] = t[0] * t[1] - 12;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 12;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally12(x: number, out: Float64Array): void {
@@ -536,9 +536,9 @@ export function tryFinally12(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 4);
     t[0] = x + 12;
     t[1] = x * 13;
-    t[2] = t[0] * t[1] - 12;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 12;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -548,18 +548,18 @@ export function bare12(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 12;
   t[1] = x * 13;
-  t[2] = t[0] * t[1] - 12;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 12;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker13 = withPool(pool, function marker13(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 13;
   t[1] = x * 14;
-  t[2] = t[0] * t[1] - 13;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 13;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using13(x: number, out: Float64Array): void {
@@ -567,9 +567,9 @@ export function using13(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 5);
   t[0] = x + 13;
   t[1] = x * 14;
-  t[2] = t[0] * t[1] - 13;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 13;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally13(x: number, out: Float64Array): void {
@@ -578,9 +578,9 @@ export function tryFinally13(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 5);
     t[0] = x + 13;
     t[1] = x * 14;
-    t[2] = t[0] * t[1] - 13;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 13;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -590,18 +590,18 @@ export function bare13(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 13;
   t[1] = x * 14;
-  t[2] = t[0] * t[1] - 13;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 13;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker14 = withPool(pool, function marker14(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 14;
   t[1] = x * 15;
-  t[2] = t[0] * t[1] - 14;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 14;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using14(x: number, out: Float64Array): void {
@@ -609,9 +609,9 @@ export function using14(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 6);
   t[0] = x + 14;
   t[1] = x * 15;
-  t[2] = t[0] * t[1] - 14;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 14;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally14(x: number, out: Float64Array): void {
@@ -620,9 +620,9 @@ export function tryFinally14(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 6);
     t[0] = x + 14;
     t[1] = x * 15;
-    t[2] = t[0] * t[1] - 14;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 14;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -632,18 +632,18 @@ export function bare14(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 14;
   t[1] = x * 15;
-  t[2] = t[0] * t[1] - 14;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 14;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker15 = withPool(pool, function marker15(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 15;
   t[1] = x * 16;
-  t[2] = t[0] * t[1] - 15;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 15;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 });
 
 export function using15(x: number, out: Float64Array): void {
@@ -651,9 +651,9 @@ export function using15(x: number, out: Float64Array): void {
   const t = acquire(pool, Float64Array, 7);
   t[0] = x + 15;
   t[1] = x * 16;
-  t[2] = t[0] * t[1] - 15;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 15;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export function tryFinally15(x: number, out: Float64Array): void {
@@ -662,9 +662,9 @@ export function tryFinally15(x: number, out: Float64Array): void {
     const t = acquire(pool, Float64Array, 7);
     t[0] = x + 15;
     t[1] = x * 16;
-    t[2] = t[0] * t[1] - 15;
-    t[3] = t[2] + t[0];
-    out[0] += t[3];
+    t[2] = t[0]! * t[1]! - 15;
+    t[3] = t[2]! + t[0]!;
+    out[0]! += t[3]!;
   } finally {
     pool.rewind(token);
   }
@@ -674,9 +674,9 @@ export function bare15(x: number, out: Float64Array): void {
   const t = scratch;
   t[0] = x + 15;
   t[1] = x * 16;
-  t[2] = t[0] * t[1] - 15;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 15;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const MARKER_FUNCTIONS: readonly ScopedFunction[] = [

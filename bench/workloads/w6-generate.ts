@@ -14,9 +14,9 @@ function body(k: number): string {
     `const t = acquire(pool, Float64Array, ${4 + (k % 4)});`,
     `t[0] = x + ${k};`,
     `t[1] = x * ${k + 1};`,
-    `t[2] = t[0] * t[1] - ${k};`,
-    `t[3] = t[2] + t[0];`,
-    `out[0] += t[3];`,
+    `t[2] = t[0]! * t[1]! - ${k};`,
+    `t[3] = t[2]! + t[0]!;`,
+    `out[0]! += t[3]!;`,
   ].join("\n  ");
 }
 

@@ -15,13 +15,13 @@ export const pool = new AdaptiveArrayPool();
 export function computeStep(pool: Pool, data: readonly number[], result: Float64Array): void {
   const temp = acquire(pool, Float64Array, data.length);
   for (let i = 0; i < data.length; i++) temp[i] = data[i]! * 2;
-  result[0] += sum(temp);
+  result[0]! += sum(temp);
 }
 
 export function processChunk(pool: Pool, chunk: readonly number[], result: Float64Array): void {
   const temp = zeros(pool, Float64Array, 1);
   computeStep(pool, chunk, temp);
-  result[0] += sum(temp);
+  result[0]! += sum(temp);
 }
 
 export const mainComputation = withPool(

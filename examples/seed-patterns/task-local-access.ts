@@ -15,7 +15,7 @@ export function computeStep(data: readonly number[], accumulator: Float64Array):
   const pool = getTaskLocalPool(); // direct access
   const temp = acquire(pool, Float64Array, data.length);
   for (let i = 0; i < data.length; i++) temp[i] = data[i]! * 2;
-  accumulator[0] += sum(temp);
+  accumulator[0]! += sum(temp);
   // temp is NOT released here: it stays active until the entry point's scope ends
 }
 
@@ -23,7 +23,7 @@ export function processChunk(chunk: readonly number[], accumulator: Float64Array
   const pool = getTaskLocalPool(); // direct access
   const buffer = zeros(pool, Float64Array, 1);
   computeStep(chunk, buffer);
-  accumulator[0] += sum(buffer);
+  accumulator[0]! += sum(buffer);
 }
 
 /** Live Float64Arrays in the task-local pool when the last chunk was processed, for the printout. */

@@ -26,7 +26,7 @@ function pooledLoop(pool: AdaptiveArrayPool, iterations: number): void {
     for (let j = 0; j < N; j++) v[j] = j + i;
     let sum = 0;
     for (let j = 0; j < N; j++) sum += v[j]!;
-    sink[0] += sum;
+    sink[0]! += sum;
     pool.rewind(token);
   }
 }
@@ -41,7 +41,7 @@ function nestedLoop(pool: AdaptiveArrayPool, iterations: number): void {
     for (let j = 0; j < N; j++) idx[j] = j;
     for (let j = 0; j < N; j++) a[idx[j]!] = a[j]! + j;
     pool.rewind(inner);
-    sink[0] += a[N - 1]!;
+    sink[0]! += a[N - 1]!;
     pool.rewind(outer);
   }
 }
@@ -52,7 +52,7 @@ function allocatingLoop(iterations: number): void {
     for (let j = 0; j < N; j++) v[j] = j + i;
     let sum = 0;
     for (let j = 0; j < N; j++) sum += v[j]!;
-    sink[0] += sum;
+    sink[0]! += sum;
     keep[i & 7] = v;
   }
 }
@@ -115,7 +115,7 @@ test("the withPool runtime fallback's steady state: zero GCs", async () => {
     for (let j = 0; j < N; j++) v[j] = j + i;
     let sum = 0;
     for (let j = 0; j < N; j++) sum += v[j]!;
-    sink[0] += sum;
+    sink[0]! += sum;
   });
   const loop = (iterations: number): void => {
     for (let i = 0; i < iterations; i++) step(i);
