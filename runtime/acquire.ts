@@ -1,7 +1,17 @@
+/**
+ * The acquire family. Each entry point is a short fast path for the common call,
+ * `(pool, Type, length)` on an AdaptiveArrayPool, that V8 inlines whole into its caller (see
+ * docs/runtime.md, "Hot path and V8's inlining budget"), and a call to the general decoder for
+ * everything else. The fast path checks nothing about the type or the length: `pool.take` only
+ * hits for a request it served before, so every new request goes through its checks.
+ */
+import { ELEMENT_TYPES, describeValue } from "./element-types.js";
 import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
+import { lengthOfDims } from "./dims.js";
+import { AdaptiveArrayPool } from "./pool.js";
 import type { Pool } from "./pool-type.js";
-import { acquireFrom, isTypedArray, lengthOf, tooManyDims } from "./request.js";
-import { describeValue } from "./element-types.js";
+import { acquireFrom, checkedPool, tooManyDims } from "./request.js";
+import { typedArrayLength, typedArrayTypeIndex } from "./typed-array-intrinsics.js";
 
 /** Dims as separate lengths (at most four), or as one array of any length. */
 export type Dims = readonly number[];
@@ -37,8 +47,16 @@ export function acquire(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined) throw tooManyDims();
-  return acquireFrom(pool, a, b, c, d, e);
+  if (
+    typeof a === "function" &&
+    c === undefined &&
+    d === undefined &&
+    e === undefined &&
+    f === undefined &&
+    pool instanceof AdaptiveArrayPool
+  )
+    return pool.take(a, b);
+  return acquireFrom(pool, a, b, c, d, e, f);
 }
 
 /** Like `acquire`, filled with zeros (`0n` for bigint arrays). */
@@ -63,8 +81,16 @@ export function zeros(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined) throw tooManyDims();
-  return fillWith(acquireFrom(pool, a, b, c, d, e), 0);
+  if (
+    typeof a === "function" &&
+    c === undefined &&
+    d === undefined &&
+    e === undefined &&
+    f === undefined &&
+    pool instanceof AdaptiveArrayPool
+  )
+    return fillWith(pool.take(a, b), 0);
+  return fillWith(acquireFrom(pool, a, b, c, d, e, f), 0);
 }
 
 /** Like `acquire`, filled with ones (`1n` for bigint arrays). */
@@ -89,8 +115,16 @@ export function ones(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (f !== undefined) throw tooManyDims();
-  return fillWith(acquireFrom(pool, a, b, c, d, e), 1);
+  if (
+    typeof a === "function" &&
+    c === undefined &&
+    d === undefined &&
+    e === undefined &&
+    f === undefined &&
+    pool instanceof AdaptiveArrayPool
+  )
+    return fillWith(pool.take(a, b), 1);
+  return fillWith(acquireFrom(pool, a, b, c, d, e, f), 1);
 }
 
 /**
@@ -126,16 +160,24 @@ export function similar(
   e?: unknown,
   f?: unknown,
 ): TypedArray {
-  if (!isTypedArray(array))
-    throw new TypeError(`similar expects a typed array, got ${describeValue(array)}`);
-  if (a === undefined) return pool.acquireArray(array.constructor as never, array.length);
+  const target = checkedPool(pool, "similar");
+  const index = typedArrayTypeIndex(array);
+  if (index < 0) throw new TypeError(`similar expects a typed array, got ${describeValue(array)}`);
+  const ownType = ELEMENT_TYPES[index]!.type;
+  if (a === undefined) {
+    if (b !== undefined || c !== undefined || d !== undefined || e !== undefined || f !== undefined)
+      throw new TypeError(
+        "similar(pool, array, undefined, ...dims): give the type or leave it out",
+      );
+    return target.take(ownType, typedArrayLength(array));
+  }
   if (typeof a === "function") {
     if (f !== undefined) throw tooManyDims();
-    const length = b === undefined ? array.length : lengthOf(b, c, d, e);
-    return pool.acquireArray(a as never, length);
+    const noDims = b === undefined && c === undefined && d === undefined && e === undefined;
+    return target.take(a, noDims ? typedArrayLength(array) : lengthOfDims(b, c, d, e));
   }
-  if (e !== undefined) throw tooManyDims();
-  return pool.acquireArray(array.constructor as never, lengthOf(a, b, c, d));
+  if (e !== undefined || f !== undefined) throw tooManyDims();
+  return target.take(ownType, lengthOfDims(a, b, c, d));
 }
 
 /** Fill with `value`, as a bigint for the 64-bit integer arrays. */

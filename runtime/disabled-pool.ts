@@ -1,7 +1,9 @@
-import { isElementType, unknownElementType } from "./element-types.js";
-import type { ElementType, TypedArray } from "./element-types.js";
+import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
+import type { TypedArray } from "./element-types.js";
+import { lengthOfDim } from "./dims.js";
+import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
-import type { CompactSummary, PoolStats, TrimSummary } from "./stats.js";
+import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
 const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefined }) as Disposable;
 
@@ -10,7 +12,13 @@ const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefine
  * do nothing. It stands where a pool is expected when pooling is switched off.
  */
 export class DisabledPool {
-  readonly depth = 0;
+  /** @internal */
+  declare readonly [POOL_BRAND]: true;
+
+  /** Always 0: a disabled pool has no scopes. */
+  get depth(): number {
+    return 0;
+  }
 
   checkpoint(): number {
     return 0;
@@ -24,7 +32,7 @@ export class DisabledPool {
     return { releasedSlots: 0, releasedBytes: 0 };
   }
 
-  compact(): CompactSummary {
+  compact(_options?: CompactOptions): CompactSummary {
     return { compactedSlots: 0, releasedBytes: 0 };
   }
 
@@ -38,19 +46,73 @@ export class DisabledPool {
     return false;
   }
 
-  acquireArray<A extends TypedArray>(type: ElementType<A>, length: number): A {
-    if (!isElementType(type)) throw unknownElementType(type);
-    return new type(length);
+  /** @internal A fresh array, after the same checks a pooled acquire makes. */
+  take(type: unknown, dim: unknown): TypedArray {
+    const index = elementTypeIndex(type);
+    if (index < 0) throw unknownElementType(type);
+    return new ELEMENT_TYPES[index]!.type(lengthOfDim(dim));
   }
 
+  /** @internal */
+  acquireFloat64(length: number): Float64Array {
+    return this.take(Float64Array, length) as Float64Array;
+  }
+  /** @internal */
+  acquireFloat32(length: number): Float32Array {
+    return this.take(Float32Array, length) as Float32Array;
+  }
+  /** @internal */
+  acquireInt32(length: number): Int32Array {
+    return this.take(Int32Array, length) as Int32Array;
+  }
+  /** @internal */
+  acquireUint32(length: number): Uint32Array {
+    return this.take(Uint32Array, length) as Uint32Array;
+  }
+  /** @internal */
+  acquireInt16(length: number): Int16Array {
+    return this.take(Int16Array, length) as Int16Array;
+  }
+  /** @internal */
+  acquireUint16(length: number): Uint16Array {
+    return this.take(Uint16Array, length) as Uint16Array;
+  }
+  /** @internal */
+  acquireInt8(length: number): Int8Array {
+    return this.take(Int8Array, length) as Int8Array;
+  }
+  /** @internal */
+  acquireUint8(length: number): Uint8Array {
+    return this.take(Uint8Array, length) as Uint8Array;
+  }
+  /** @internal */
+  acquireUint8Clamped(length: number): Uint8ClampedArray {
+    return this.take(Uint8ClampedArray, length) as Uint8ClampedArray;
+  }
+  /** @internal */
+  acquireBigInt64(length: number): BigInt64Array {
+    return this.take(BigInt64Array, length) as BigInt64Array;
+  }
+  /** @internal */
+  acquireBigUint64(length: number): BigUint64Array {
+    return this.take(BigUint64Array, length) as BigUint64Array;
+  }
+
+  /** @internal Nothing to give back: every array is the caller's own. */
+  untake(_array: TypedArray): void {}
+
+  /** @internal */
   suspendPooling(): number {
     return 0;
   }
 
+  /** @internal */
   scopeHandle(_token: number): Disposable {
     return NO_OP_SCOPE;
   }
 }
+
+Object.defineProperty(DisabledPool.prototype, POOL_BRAND, { value: true });
 
 /** The shared disabled pool. */
 export const DISABLED_POOL = new DisabledPool();

@@ -5,6 +5,7 @@
  */
 import { PoolStateError } from "./errors.js";
 import type { Pool } from "./pool-type.js";
+import { checkedPool } from "./request.js";
 import { getTaskLocalPool, maybeCheckpoint } from "./task-local.js";
 
 /** Any function: `never[]` parameters accept every parameter list. */
@@ -44,11 +45,13 @@ export function maybeWithPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): A
  * exits. Without a pool, the task-local pool.
  */
 export function poolScope(pool?: Pool): Disposable {
-  const target = pool ?? getTaskLocalPool();
+  const target = pool === undefined ? getTaskLocalPool() : checkedPool(pool, "poolScope");
   return target.scopeHandle(target.checkpoint());
 }
 
 function scoped(pool: Pool | undefined, fn: unknown, maybe: boolean, marker: string): AnyFunction {
+  // Checked when wrapping, so a wrong argument fails where it is written, not at every call.
+  if (pool !== undefined) checkedPool(pool, marker);
   checkScopedFunction(fn, marker);
   const body = fn as (...args: unknown[]) => unknown;
   const wrapped = function (this: unknown): unknown {

@@ -1,52 +1,89 @@
-import { ELEMENT_TYPES, isElementType, unknownElementType } from "./element-types.js";
+import {
+  ELEMENT_TYPES,
+  describeValue,
+  elementTypeIndex,
+  unknownElementType,
+} from "./element-types.js";
 import type { ElementType, TypedArray } from "./element-types.js";
+import { lengthOfDim } from "./dims.js";
 import { PoolStateError } from "./errors.js";
+import { POOL_BRAND } from "./pool-brand.js";
+import { checkPoolOptions } from "./pool-options.js";
+import type { PoolOptions } from "./pool-options.js";
 import { ScopeHandle } from "./scope-handle.js";
+import { Slot } from "./slot.js";
 import { makePoolStats } from "./stats.js";
-import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
-import { TypedPool } from "./typed-pool.js";
+import type { CompactOptions, CompactSummary, PoolStats, TrimSummary, TypeStats } from "./stats.js";
+import { warnGrowth } from "./warnings.js";
 
-export interface PoolOptions {
-  /** Warn once when one type has more than this many live arrays. Default 512. */
-  readonly growthWarningThreshold?: number;
+export type { PoolOptions } from "./pool-options.js";
+
+/**
+ * The mark of depth 0 and of every maybe-scope with pooling off: negative, so `rewind`'s fast path
+ * (which only handles a plain scope closing in order) never takes it. A pooling-off level stores
+ * `-1 - top`.
+ */
+const NO_SCOPE_MARK = -1;
+
+/**
+ * An empty slot array with the same elements kind (PACKED_ELEMENTS) as a filled one, so the hot
+ * path's slot load stays monomorphic whether or not pooling is suspended.
+ */
+function emptySlotArray(): Slot[] {
+  const slots = [new Slot()];
+  slots.pop();
+  return slots;
 }
 
-const DEFAULT_GROWTH_WARNING_THRESHOLD = 512;
+/** What acquires read while a maybe-scope has pooling off: nothing, so every acquire misses. */
+const NO_SLOTS = emptySlotArray();
 
 /**
  * A pool of reusable typed arrays with nested LIFO scopes.
  *
- * `checkpoint()` only raises the depth. The first acquire of a type at a depth saves that type's count
- * (lazy first-touch checkpoint), and `rewind` restores exactly the types touched at the levels it
- * closes, so helpers may acquire types their caller never names.
+ * All element types share one stack of slots: the first `top` are handed out. `checkpoint()` saves
+ * `top` (one integer) and `rewind` restores it, which frees exactly what the closing scopes acquired,
+ * whatever types (helpers may acquire types their caller never names). A slot freed by one type may
+ * next serve another; live arrays never share memory.
+ *
+ * The hot path (`checkpoint`, `take`, `rewind`) is sized for V8's inlining budget: see
+ * docs/runtime.md, "Hot path and V8's inlining budget", before adding anything to it.
  */
 export class AdaptiveArrayPool {
+  /** @internal Brand shared by every copy of this package (both module formats) in a process. */
+  declare readonly [POOL_BRAND]: true;
+  /** @internal The slot stack as acquires read it: `stack`, or NO_SLOTS while pooling is off. */
+  private slots: Slot[];
+  /** @internal Slots handed out, from the bottom of the stack. */
+  private top = 0;
   /** Open scopes: 0 outside any scope. */
-  depth = 0;
-  /** Open maybe-scopes that switched pooling off: while non-zero, acquires return fresh arrays. */
+  private level = 0;
+  /** `marks[d]` is `top` when depth d opened (negative: see NO_SCOPE_MARK). */
+  private readonly marks: number[] = [NO_SCOPE_MARK];
+  private readonly stack: Slot[] = emptySlotArray();
+  /** Open maybe-scopes with pooling off. */
   private bypass = 0;
-  /** The depth of each open pooling-off maybe-scope, innermost at bypassDepths[bypass - 1]. */
-  private readonly bypassDepths: number[] = [];
-  private readonly float64: TypedPool;
-  private readonly typed: readonly TypedPool[];
-  /** Sub-pools first touched at each open depth, in order; levelStarts[d] is where depth d begins. */
-  private readonly touched: TypedPool[] = [];
-  private touchedTop = 0;
-  private readonly levelStarts: number[] = [0];
+  /** Per element type (ELEMENT_TYPES order): slots whose last-served type it is. */
+  private readonly typeSlots: number[] = ELEMENT_TYPES.map(() => 0);
+  private readonly warned: boolean[] = ELEMENT_TYPES.map(() => false);
+  private readonly growthWarningThreshold: number;
   private readonly scopeHandles: ScopeHandle[] = [];
 
-  constructor(options: PoolOptions = {}) {
-    const threshold = options.growthWarningThreshold ?? DEFAULT_GROWTH_WARNING_THRESHOLD;
-    this.typed = ELEMENT_TYPES.map((info) => new TypedPool(info.type, info.kind, threshold));
-    this.float64 = this.typed[0]!;
+  constructor(options?: PoolOptions) {
+    this.growthWarningThreshold = checkPoolOptions(options).growthWarningThreshold;
+    this.slots = this.stack;
   }
 
-  /** Open a scope. O(1): nothing is saved until a type is first acquired in it. */
+  /** Open scopes: 0 outside any scope. */
+  get depth(): number {
+    return this.level;
+  }
+
+  /** Open a scope and return its token (the new depth). O(1): saves one integer. */
   checkpoint(): number {
-    const depth = this.depth + 1;
-    if (depth < this.levelStarts.length) this.levelStarts[depth] = this.touchedTop;
-    else this.levelStarts.push(this.touchedTop);
-    this.depth = depth;
+    const depth = this.level + 1;
+    this.marks[depth] = this.top;
+    this.level = depth;
     return depth;
   }
 
@@ -56,48 +93,131 @@ export class AdaptiveArrayPool {
    * never closed, e.g. after a caught exception) are cleaned up too.
    */
   rewind(token?: number): void {
-    if (token === this.depth && token > 0) {
-      this.closeLevel();
-    } else if (token === undefined) {
-      if (this.depth === 0)
-        throw new PoolStateError("rewind() without an open scope: call checkpoint() first");
-      this.closeLevel();
-    } else {
-      this.rewindTo(token);
+    if (token === this.level) {
+      const mark = this.marks[token]!;
+      if (mark >= 0) {
+        this.top = mark;
+        this.level = token - 1;
+        return;
+      }
     }
+    this.rewindOther(token);
+  }
+
+  /**
+   * @internal An array of `type` for one dim (a length or a dims array): the hit path of every
+   * acquire. A hit is the next slot already serving exactly this request over a live buffer; the
+   * checks of type and length happen in `takeMiss`, so a request that hits was validated before.
+   */
+  take(type: unknown, dim: unknown): TypedArray {
+    const top = this.top;
+    const slot = this.slots[top];
+    if (
+      slot !== undefined &&
+      slot.type === type &&
+      slot.length === dim &&
+      slot.probe.length !== 0
+    ) {
+      this.top = top + 1;
+      return slot.view;
+    }
+    return this.takeMiss(type, dim);
+  }
+
+  /** @internal Monomorphic acquires, emitted by the transformer for literal element types. */
+  acquireFloat64(length: number): Float64Array {
+    return this.take(Float64Array, length) as Float64Array;
+  }
+  /** @internal */
+  acquireFloat32(length: number): Float32Array {
+    return this.take(Float32Array, length) as Float32Array;
+  }
+  /** @internal */
+  acquireInt32(length: number): Int32Array {
+    return this.take(Int32Array, length) as Int32Array;
+  }
+  /** @internal */
+  acquireUint32(length: number): Uint32Array {
+    return this.take(Uint32Array, length) as Uint32Array;
+  }
+  /** @internal */
+  acquireInt16(length: number): Int16Array {
+    return this.take(Int16Array, length) as Int16Array;
+  }
+  /** @internal */
+  acquireUint16(length: number): Uint16Array {
+    return this.take(Uint16Array, length) as Uint16Array;
+  }
+  /** @internal */
+  acquireInt8(length: number): Int8Array {
+    return this.take(Int8Array, length) as Int8Array;
+  }
+  /** @internal */
+  acquireUint8(length: number): Uint8Array {
+    return this.take(Uint8Array, length) as Uint8Array;
+  }
+  /** @internal */
+  acquireUint8Clamped(length: number): Uint8ClampedArray {
+    return this.take(Uint8ClampedArray, length) as Uint8ClampedArray;
+  }
+  /** @internal */
+  acquireBigInt64(length: number): BigInt64Array {
+    return this.take(BigInt64Array, length) as BigInt64Array;
+  }
+  /** @internal */
+  acquireBigUint64(length: number): BigUint64Array {
+    return this.take(BigUint64Array, length) as BigUint64Array;
+  }
+
+  /**
+   * @internal Give back `array` if it is the most recent acquire (a fill that threw right after
+   * acquiring it, e.g. a throwing rng). Anything else is left alone.
+   */
+  untake(array: TypedArray): void {
+    const top = this.top;
+    if (this.bypass === 0 && top > 0 && this.stack[top - 1]!.view === array) this.top = top - 1;
   }
 
   /** Free every array and close every scope. Buffers are kept for reuse. */
   reset(): void {
-    for (const sub of this.typed) sub.reset();
-    this.depth = 0;
+    this.top = 0;
+    this.level = 0;
     this.bypass = 0;
-    this.touchedTop = 0;
+    this.slots = this.stack;
   }
 
   /** Release the memory of arrays not currently handed out. */
   trim(): TrimSummary {
-    let releasedSlots = 0;
+    const stack = this.stack;
     let releasedBytes = 0;
-    for (const sub of this.typed) {
-      releasedSlots += sub.slots.length - sub.active;
-      releasedBytes += sub.releaseInactive();
+    for (let i = this.top; i < stack.length; i++) {
+      const slot = stack[i]!;
+      releasedBytes += slot.bytes;
+      this.typeSlots[slot.typeIndex]!--;
     }
+    const releasedSlots = stack.length - this.top;
+    stack.length = this.top;
     return { releasedSlots, releasedBytes };
   }
 
   /** Shrink free buffers much larger than what they served since the previous compact. */
-  compact(options: CompactOptions = {}): CompactSummary {
-    const factor = options.factor ?? 4;
-    const minBytes = options.minBytes ?? 65536;
-    if (!(factor >= 1) || !(minBytes >= 0)) {
-      throw new RangeError(
-        `compact needs factor >= 1 and minBytes >= 0, got ${factor} and ${minBytes}`,
-      );
+  compact(options?: CompactOptions): CompactSummary {
+    const { factor, minBytes } = checkCompactOptions(options);
+    let compactedSlots = 0;
+    let releasedBytes = 0;
+    const stack = this.stack;
+    for (let i = this.top; i < stack.length; i++) {
+      const slot = stack[i]!;
+      const target = slot.peakBytes;
+      if (slot.bytes > factor * target && slot.bytes - target >= minBytes) {
+        compactedSlots++;
+        releasedBytes += slot.bytes - target;
+        slot.resize(target);
+      }
+      slot.peakBytes = 0;
+      slot.disarm();
     }
-    const summary = { compactedSlots: 0, releasedBytes: 0 };
-    for (const sub of this.typed) sub.compactInactive(factor, minBytes, summary);
-    return summary;
+    return { compactedSlots, releasedBytes };
   }
 
   /** Reset and release every buffer. */
@@ -108,21 +228,21 @@ export class AdaptiveArrayPool {
   }
 
   stats(): PoolStats {
-    const types = this.typed
-      .filter((sub) => sub.slots.length > 0)
-      .map((sub) => ({
-        type: sub.type.name,
-        active: sub.active,
-        slots: sub.slots.length,
-        bytes: sub.bytes,
-        activeBytes: sub.activeBytes,
-        cachedViews: sub.cachedViews,
-      }));
+    const types: TypeStats[] = [];
+    for (let index = 0; index < ELEMENT_TYPES.length; index++) {
+      if (this.typeSlots[index]! > 0) types.push(this.typeStats(index));
+    }
+    let bytes = 0;
+    let activeBytes = 0;
+    for (const t of types) {
+      bytes += t.bytes;
+      activeBytes += t.activeBytes;
+    }
     return makePoolStats({
-      depth: this.depth,
+      depth: this.level,
       pooling: this.bypass === 0,
-      bytes: types.reduce((sum, t) => sum + t.bytes, 0),
-      activeBytes: types.reduce((sum, t) => sum + t.activeBytes, 0),
+      bytes,
+      activeBytes,
       types,
     });
   }
@@ -132,83 +252,179 @@ export class AdaptiveArrayPool {
     return this.bypass === 0;
   }
 
-  /** An array of `length` elements of `type`, contents unspecified (the hot path of every acquire). */
-  acquireArray<A extends TypedArray>(type: ElementType<A>, length: number): A {
-    if (this.bypass !== 0) return freshArray(type, length);
-    const sub = (type as unknown) === Float64Array ? this.float64 : this.subPool(type);
-    if (sub.savedDepth !== this.depth) this.touch(sub);
-    return sub.take(length) as A;
-  }
-
-  /** The sub-pool serving `type`; a TypeError for anything that is not a supported element type. */
-  subPool(type: unknown): TypedPool {
-    const typed = this.typed;
-    for (let i = 0; i < typed.length; i++) {
-      if (typed[i]!.type === type) return typed[i]!;
-    }
-    throw unknownElementType(type);
-  }
-
-  /** Active count of `type`, for tests and diagnostics. */
+  /** Live arrays of `type`, for tests and diagnostics. */
   activeCount(type: ElementType): number {
-    return this.subPool(type).active;
+    const index = elementTypeIndex(type);
+    if (index < 0) throw unknownElementType(type);
+    let count = 0;
+    for (let i = 0; i < this.top; i++) if (this.stack[i]!.typeIndex === index) count++;
+    return count;
   }
 
   /**
-   * Open a maybe-scope with pooling off: a scope level like any other (so the entry-depth guard and
-   * reset close it), during which every acquire returns a fresh array.
+   * @internal Open a maybe-scope with pooling off: a scope level like any other (so the entry-depth
+   * guard and reset close it), during which every acquire returns a fresh array.
    */
   suspendPooling(): number {
-    const token = this.checkpoint();
-    if (this.bypass < this.bypassDepths.length) this.bypassDepths[this.bypass] = token;
-    else this.bypassDepths.push(token);
+    const depth = this.level + 1;
+    this.marks[depth] = NO_SCOPE_MARK - this.top;
+    this.level = depth;
     this.bypass++;
-    return token;
+    this.slots = NO_SLOTS;
+    return depth;
   }
 
-  /** The Disposable that closes the scope `token` opened (cached per depth, so `using` allocates nothing here). */
+  /**
+   * @internal The Disposable that closes the scope `token` opened (cached per depth, so `using`
+   * allocates nothing here).
+   */
   scopeHandle(token: number): ScopeHandle {
     return (this.scopeHandles[token] ??= new ScopeHandle(this, token));
   }
 
-  private touch(sub: TypedPool): void {
-    sub.save(this.depth);
-    if (this.touchedTop < this.touched.length) this.touched[this.touchedTop] = sub;
-    else this.touched.push(sub);
-    this.touchedTop++;
+  /** Everything `take` does not serve inline: checks, pooling off, a new slot, a new view. */
+  private takeMiss(type: unknown, dim: unknown): TypedArray {
+    const index = elementTypeIndex(type);
+    if (index < 0) throw unknownElementType(type);
+    const length = lengthOfDim(dim);
+    const elementType = ELEMENT_TYPES[index]!.type;
+    if (this.bypass !== 0) return new elementType(length);
+    const top = this.top;
+    const stack = this.stack;
+    if (top < stack.length) {
+      const slot = stack[top]!;
+      const previous = slot.typeIndex;
+      const view = slot.arm(elementType, index, length);
+      this.retype(previous, index);
+      this.top = top + 1;
+      return view;
+    }
+    // Armed before it joins the stack: an allocation the engine refuses leaves the pool unchanged.
+    const slot = new Slot();
+    const view = slot.arm(elementType, index, length);
+    stack.push(slot);
+    this.retype(-1, index);
+    this.top = top + 1;
+    this.checkGrowth(index);
+    return view;
   }
 
-  private closeLevel(): void {
-    const depth = this.depth;
-    const start = this.levelStarts[depth]!;
-    for (let i = this.touchedTop - 1; i >= start; i--) this.touched[i]!.restore();
-    this.touchedTop = start;
-    this.depth = depth - 1;
-    if (this.bypass !== 0 && this.bypassDepths[this.bypass - 1] === depth) this.bypass--;
+  private retype(previous: number, index: number): void {
+    if (previous === index) return;
+    if (previous >= 0) this.typeSlots[previous]!--;
+    this.typeSlots[index]!++;
   }
 
-  private rewindTo(token: number): void {
-    if (!Number.isInteger(token)) {
+  /** Warn once per type when more than the threshold of its arrays are live at once. */
+  private checkGrowth(index: number): void {
+    // Called right after the stack grew, when every slot is handed out: typeSlots counts live arrays.
+    const live = this.typeSlots[index]!;
+    if (live <= this.growthWarningThreshold || this.warned[index]) return;
+    this.warned[index] = true;
+    warnGrowth({
+      typeName: ELEMENT_TYPES[index]!.type.name,
+      live,
+      outsideScopes: this.liveOutsideScopes(index),
+      depth: this.level,
+    });
+  }
+
+  /** Live arrays of the type at `index` acquired at depth 0 (outside every scope). */
+  private liveOutsideScopes(index: number): number {
+    const end = this.level === 0 ? this.top : markedTop(this.marks[1]!);
+    let count = 0;
+    for (let i = 0; i < end; i++) if (this.stack[i]!.typeIndex === index) count++;
+    return count;
+  }
+
+  private typeStats(index: number): TypeStats {
+    let active = 0;
+    let slots = 0;
+    let bytes = 0;
+    let activeBytes = 0;
+    let cachedViews = 0;
+    for (let i = 0; i < this.stack.length; i++) {
+      const slot = this.stack[i]!;
+      if (slot.typeIndex !== index) continue;
+      slots++;
+      bytes += slot.bytes;
+      cachedViews += slot.cachedViews;
+      if (i < this.top) {
+        active++;
+        activeBytes += slot.bytes;
+      }
+    }
+    return {
+      type: ELEMENT_TYPES[index]!.type.name,
+      active,
+      slots,
+      bytes,
+      activeBytes,
+      cachedViews,
+    };
+  }
+
+  /** Every rewind the fast path does not take: no token, leaked inner scopes, pooling-off levels, misuse. */
+  private rewindOther(token: unknown): void {
+    if (token === undefined) {
+      if (this.level === 0)
+        throw new PoolStateError("rewind() without an open scope: call checkpoint() first");
+      this.closeLevel();
+      return;
+    }
+    if (typeof token !== "number" || !Number.isInteger(token)) {
       throw new PoolStateError(
-        `rewind token must be a value returned by checkpoint(), got ${token}`,
+        `rewind token must be a value returned by checkpoint(), got ${describeToken(token)}`,
       );
     }
     if (token < 1)
       throw new PoolStateError(
         `rewind(${token}): token ${token} is never returned by checkpoint()`,
       );
-    if (token > this.depth) {
+    if (token > this.level) {
       throw new PoolStateError(
-        `rewind(${token}) but the pool is at depth ${this.depth}: that scope was already rewound ` +
+        `rewind(${token}) but the pool is at depth ${this.level}: that scope was already rewound ` +
           `(out-of-order rewinds, e.g. two async tasks sharing one pool; give each task its own pool)`,
       );
     }
-    while (this.depth >= token) this.closeLevel();
+    while (this.level >= token) this.closeLevel();
+  }
+
+  private closeLevel(): void {
+    const mark = this.marks[this.level]!;
+    this.top = markedTop(mark);
+    this.level--;
+    if (mark < 0 && --this.bypass === 0) this.slots = this.stack;
   }
 }
 
-/** A plain array for a pooling-off scope, after the same type check a pooled acquire makes. */
-function freshArray<A extends TypedArray>(type: ElementType<A>, length: number): A {
-  if (!isElementType(type)) throw unknownElementType(type);
-  return new type(length);
+Object.defineProperty(AdaptiveArrayPool.prototype, POOL_BRAND, { value: true });
+
+/** A bad token as the message shows it: symbols too, which a template string would reject. */
+function describeToken(token: unknown): string {
+  return typeof token === "symbol" ? token.toString() : String(token);
+}
+
+/** The `top` a mark saved, for plain and pooling-off levels alike. */
+function markedTop(mark: number): number {
+  return mark >= 0 ? mark : NO_SCOPE_MARK - mark;
+}
+
+function checkCompactOptions(options: CompactOptions | undefined): Required<CompactOptions> {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`compact options must be an object, got ${describeValue(options)}`);
+  }
+  const factor = options?.factor ?? 4;
+  const minBytes = options?.minBytes ?? 65536;
+  if (
+    typeof factor !== "number" ||
+    typeof minBytes !== "number" ||
+    !(factor >= 1) ||
+    !(minBytes >= 0)
+  ) {
+    throw new RangeError(
+      `compact needs factor >= 1 and minBytes >= 0, got ${describeValue(factor)} and ${describeValue(minBytes)}`,
+    );
+  }
+  return { factor, minBytes };
 }

@@ -2,7 +2,7 @@ import type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
 import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
 import type { Dims } from "./acquire.js";
 import type { Pool } from "./pool-type.js";
-import { acquireFrom, requestedType, tooManyDims } from "./request.js";
+import { acquireFrom, checkedPool, requestedType, tooManyDims } from "./request.js";
 
 /** A source of uniform numbers in [0, 1), like Math.random. */
 export type Rng = () => number;
@@ -51,8 +51,15 @@ export function rand(
     unlessRng(c, rng),
     unlessRng(d, rng),
     unlessRng(e, rng),
+    undefined,
   );
-  fillUniform(array, rng ?? Math.random);
+  try {
+    fillUniform(array, rng ?? Math.random);
+  } catch (error) {
+    // A throwing rng: the half-filled array goes back, so the failed call leaves the pool as it was.
+    checkedPool(pool).untake(array);
+    throw error;
+  }
   return array;
 }
 
@@ -102,8 +109,15 @@ export function randn(
     unlessRng(c, rng),
     unlessRng(d, rng),
     unlessRng(e, rng),
+    undefined,
   );
-  fillNormal(array as Float64Array, rng ?? Math.random);
+  try {
+    fillNormal(array as Float64Array, rng ?? Math.random);
+  } catch (error) {
+    // A throwing rng: the half-filled array goes back, so the failed call leaves the pool as it was.
+    checkedPool(pool).untake(array);
+    throw error;
+  }
   return array;
 }
 
@@ -129,8 +143,17 @@ function fillUniform(array: TypedArray, rng: Rng): void {
     return;
   }
   const numbers = array as Float64Array;
-  if (array instanceof Float64Array || array instanceof Float32Array || isFloat16(array)) {
+  if (array instanceof Float64Array) {
     for (let i = 0; i < numbers.length; i++) numbers[i] = rng();
+    return;
+  }
+  if (array instanceof Float32Array || isFloat16(array)) {
+    // Rounding to fewer bits can turn a draw just below 1 into 1 itself: keep the range [0, 1).
+    const belowOne = 1 - 2 ** -(array instanceof Float32Array ? 24 : 11);
+    for (let i = 0; i < numbers.length; i++) {
+      numbers[i] = rng();
+      if (numbers[i]! >= 1) numbers[i] = belowOne;
+    }
     return;
   }
   // Integer arrays: a uniform value over 2^bits, which the store wraps into the type's range.

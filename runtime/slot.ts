@@ -1,116 +1,151 @@
 import type { ElementType, TypedArray } from "./element-types.js";
 
+/** Marks a cache entry (or the hot entry) as empty: no request has this length. */
 const NO_LENGTH = -1;
-/** The probe of an empty buffer: never consulted, since any non-empty request grows such a slot. */
+/**
+ * The smallest buffer a slot allocates, so every buffer has room for the one-byte detach probe
+ * (a zero-length request included); 8 bytes keeps it a whole number of elements of every type.
+ */
+const MIN_BYTES = 8;
+/** The probe of a released (0-byte) buffer: its length is 0, so every acquire takes the miss path. */
 const EMPTY_PROBE = new Uint8Array(0);
+/** The buffer of a slot that has served nothing yet: any request grows it first. */
+const EMPTY_BUFFER = new ArrayBuffer(0);
+/** The hot view of a slot that has none yet; never returned, since its type (null) matches no request. */
+const NO_VIEW: TypedArray = new Float64Array(0);
+
+type ViewConstructor = new (buffer: ArrayBuffer, offset: number, length: number) => TypedArray;
 
 /**
- * One reusable array position of a typed sub-pool: a backing buffer that only grows, and a four-entry
- * cache of views over it keyed by length, so a repeated acquire of the same length hands back the same
- * typed-array object and allocates nothing.
+ * One position of the pool's slot stack: a backing buffer that only grows, shared by whatever element
+ * type the position serves, and a four-entry cache of views over it keyed by (type, length), so a
+ * repeated acquire of the same request hands back the same typed-array object and allocates nothing.
  *
- * Cache entries are separate fields (not an array of pairs) to keep lookups free of allocation, and
- * lengths are stored beside the views so this code never reads `.length` off typed arrays of many
- * different types, which would make it megamorphic.
+ * The hot entry (`type`, `length`, `view`) is a copy of the cache entry served last: the acquire hit
+ * path compares those two fields and the probe, nothing else. Everything else (the cache search,
+ * growth, detach recovery, peak tracking) runs in `arm`, out of line.
+ *
+ * Fields are separate (not an array of entries) to keep lookups free of allocation, and lengths are
+ * stored beside the views so no code reads `.length` off typed arrays of many types (megamorphic).
  */
 export class Slot {
-  buffer: ArrayBuffer;
-  /** `buffer.byteLength` as of the last resize (reading `byteLength` is a runtime call in V8). */
-  private capacity = 0;
+  /** Hot entry: the request the next hit serves (null: none, so the next acquire misses). */
+  type: ElementType | null = null;
+  length = NO_LENGTH;
+  view: TypedArray = NO_VIEW;
   /**
    * A one-byte view over `buffer`: its length drops to 0 when the buffer is detached (transferred
-   * away), a check optimised code does with a field load.
+   * away), a check optimised code does with two field loads. Empty for a released 0-byte buffer.
    */
-  private probe: Uint8Array = EMPTY_PROBE;
+  probe: Uint8Array = EMPTY_PROBE;
+  /** Index in ELEMENT_TYPES of the type this slot served last (per-type stats and growth counts). */
+  typeIndex = -1;
+  buffer: ArrayBuffer = EMPTY_BUFFER;
   /** Largest byte size requested since the last compact: what `compact` may shrink the buffer to. */
   peakBytes = 0;
+  /** `buffer.byteLength` as of the last resize (reading `byteLength` is a runtime call in V8). */
+  private capacity = 0;
+  private type0: ElementType | null = null;
+  private type1: ElementType | null = null;
+  private type2: ElementType | null = null;
+  private type3: ElementType | null = null;
   private length0 = NO_LENGTH;
   private length1 = NO_LENGTH;
   private length2 = NO_LENGTH;
   private length3 = NO_LENGTH;
-  private view0: TypedArray | null = null;
-  private view1: TypedArray | null = null;
-  private view2: TypedArray | null = null;
-  private view3: TypedArray | null = null;
+  private view0: TypedArray = NO_VIEW;
+  private view1: TypedArray = NO_VIEW;
+  private view2: TypedArray = NO_VIEW;
+  private view3: TypedArray = NO_VIEW;
   private nextEntry = 0;
-
-  constructor(bytes: number) {
-    this.buffer = new ArrayBuffer(bytes);
-    this.track(this.buffer);
-  }
 
   get bytes(): number {
     return this.buffer.byteLength;
   }
 
-  /** A view of exactly `length` elements over this slot's memory, growing the buffer if needed. */
-  view(type: ElementType, length: number, bytes: number): TypedArray {
+  /**
+   * Make `(type, length)` this slot's hot entry and return its view: from the cache, or a new view
+   * over the buffer, growing (or, when detached, replacing) the buffer first. An allocation the
+   * engine refuses throws before anything changes, so the slot stays as it was.
+   */
+  arm(type: ElementType, typeIndex: number, length: number): TypedArray {
+    const bytes = length * type.BYTES_PER_ELEMENT;
+    // A detached buffer (its memory transferred away) has an empty probe, so it is replaced too.
+    if (bytes > this.capacity || this.probe.length === 0) this.grow(bytes);
     if (bytes > this.peakBytes) this.peakBytes = bytes;
-    // A detached buffer (its memory transferred away) counts as 0 bytes, so it is replaced here too.
-    if (bytes > this.capacity || (bytes > 0 && this.probe.length === 0)) this.grow(bytes);
-    if (this.length0 === length) return this.view0!;
-    if (this.length1 === length) return this.view1!;
-    if (this.length2 === length) return this.view2!;
-    if (this.length3 === length) return this.view3!;
-    return this.cacheView(type, length);
+    this.typeIndex = typeIndex;
+    this.type = type;
+    this.length = length;
+    this.view = this.cachedView(type, length) ?? this.cacheView(type, length);
+    return this.view;
   }
 
-  /** Replace the buffer with one of `bytes` bytes; every cached view is dropped with the old buffer. */
+  /** Send the next acquire through `arm` (so it records its peak) without dropping any view. */
+  disarm(): void {
+    this.length = NO_LENGTH;
+  }
+
+  /**
+   * Replace the buffer with one of `bytes` bytes (0 releases the memory); every cached view is
+   * dropped with the old buffer.
+   */
   resize(bytes: number): void {
-    this.buffer = new ArrayBuffer(bytes);
-    this.track(this.buffer);
-    this.length0 = this.length1 = this.length2 = this.length3 = NO_LENGTH;
-    this.view0 = this.view1 = this.view2 = this.view3 = null;
+    const buffer = new ArrayBuffer(bytes);
+    this.buffer = buffer;
+    this.capacity = bytes;
+    this.probe = bytes > 0 ? new Uint8Array(buffer, 0, 1) : EMPTY_PROBE;
+    this.type = this.type0 = this.type1 = this.type2 = this.type3 = null;
+    this.length = this.length0 = this.length1 = this.length2 = this.length3 = NO_LENGTH;
+    this.view = this.view0 = this.view1 = this.view2 = this.view3 = NO_VIEW;
     this.nextEntry = 0;
   }
 
   /** Number of cached view objects, for stats. */
   get cachedViews(): number {
     return (
-      (this.view0 === null ? 0 : 1) +
-      (this.view1 === null ? 0 : 1) +
-      (this.view2 === null ? 0 : 1) +
-      (this.view3 === null ? 0 : 1)
+      (this.type0 === null ? 0 : 1) +
+      (this.type1 === null ? 0 : 1) +
+      (this.type2 === null ? 0 : 1) +
+      (this.type3 === null ? 0 : 1)
     );
-  }
-
-  private track(buffer: ArrayBuffer): void {
-    this.capacity = buffer.byteLength;
-    this.probe = this.capacity > 0 ? new Uint8Array(buffer, 0, 1) : EMPTY_PROBE;
   }
 
   private grow(bytes: number): void {
     // Grow geometrically so a slot serving slowly rising lengths reallocates O(log n) times.
-    const grown = Math.floor(this.buffer.byteLength * 1.5);
-    this.resize(bytes > grown ? bytes : roundUpTo8(grown));
+    // A detached buffer reads as 0 bytes here, so its replacement is exactly what is asked.
+    const grown = roundUpTo8(Math.floor(this.buffer.byteLength * 1.5));
+    const wanted = bytes > grown ? bytes : grown;
+    this.resize(wanted > MIN_BYTES ? wanted : MIN_BYTES);
+  }
+
+  private cachedView(type: ElementType, length: number): TypedArray | undefined {
+    if (this.type0 === type && this.length0 === length) return this.view0;
+    if (this.type1 === type && this.length1 === length) return this.view1;
+    if (this.type2 === type && this.length2 === length) return this.view2;
+    if (this.type3 === type && this.length3 === length) return this.view3;
+    return undefined;
   }
 
   private cacheView(type: ElementType, length: number): TypedArray {
-    // A 0-byte buffer here (a zero-length request) may be a detached one, transferred away by user
-    // code; no view can be built over that, so the slot gets a fresh empty buffer.
-    if (this.buffer.byteLength === 0) {
-      this.buffer = new ArrayBuffer(0);
-      this.track(this.buffer);
-    }
-    const view = new (type as unknown as new (b: ArrayBuffer, o: number, l: number) => TypedArray)(
-      this.buffer,
-      0,
-      length,
-    );
+    const view = new (type as unknown as ViewConstructor)(this.buffer, 0, length);
     switch (this.nextEntry) {
       case 0:
+        this.type0 = type;
         this.length0 = length;
         this.view0 = view;
         break;
       case 1:
+        this.type1 = type;
         this.length1 = length;
         this.view1 = view;
         break;
       case 2:
+        this.type2 = type;
         this.length2 = length;
         this.view2 = view;
         break;
       default:
+        this.type3 = type;
         this.length3 = length;
         this.view3 = view;
     }

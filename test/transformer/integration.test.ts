@@ -113,7 +113,7 @@ const PIPELINE_OUTPUT = [
   "pipeline(10) = 300",
   "sumOfSquares(3) = 14",
   "sumOfSquares(0) = 0",
-  "after: depth=0 activeBytes=0 slots=Float64Array:1,Int32Array:1",
+  "after: depth=0 activeBytes=0 slots=Int32Array:1",
   "",
 ].join("\n");
 
