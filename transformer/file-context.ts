@@ -2,6 +2,7 @@
 import type * as TS from "typescript";
 import type { PoolMessage } from "./messages.js";
 import type { PoolPluginOptions } from "./options.js";
+import type { PoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";
 import type { RuntimeImport } from "./runtime-import.js";
 import type { SafetyContext } from "./safety/index.js";
@@ -12,6 +13,8 @@ export interface FileContext {
   readonly sourceFile: TS.SourceFile;
   readonly options: PoolPluginOptions;
   readonly resolve: CallResolver;
+  /** The file's pool scopes, found once before anything is rewritten. */
+  readonly scopes: PoolScopes;
   readonly runtime: RuntimeImport;
   readonly safety: SafetyContext;
   report(node: TS.Node, message: PoolMessage): void;

@@ -7,6 +7,7 @@
 import type * as TS from "typescript";
 import { asRuntimeExport } from "./runtime-exports.js";
 import type { RuntimeExportName } from "./runtime-exports.js";
+import { skipOuterExpressions } from "./syntax.js";
 
 export const PACKAGE_NAME = "adaptive-array-pools";
 
@@ -174,23 +175,5 @@ function collectImport(
     if (element.isTypeOnly) continue;
     const exported = asRuntimeExport((element.propertyName ?? element.name).text);
     if (exported !== undefined) named.set(element.name.text, exported);
-  }
-}
-
-/** `(withPool)(...)`, `(0, withPool)(...)` is left alone; parentheses and type assertions are not. */
-export function skipOuterExpressions(ts: typeof TS, node: TS.Expression): TS.Expression {
-  let current = node;
-  for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current)) {
-      current = current.expression;
-    } else if (
-      ts.isAsExpression(current) ||
-      ts.isTypeAssertionExpression(current) ||
-      ts.isSatisfiesExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
   }
 }

@@ -9,58 +9,32 @@ import {
   acquireInParameterDefault,
   asyncOrGenerator,
   newPoolPerCall,
-  notInlineFunction,
   poolExpressionNotMovable,
   poolingOffNeedsName,
-  spreadArgument,
-  wrongArgumentCount,
 } from "./messages.js";
-import { skipOuterExpressions } from "./resolve-markers.js";
+import { isTaskLocalPool } from "./pool-scopes.js";
+import type { FunctionMarker, FunctionPoolScope, MarkerRefusal } from "./pool-scopes.js";
 import {
   copyLeadingComments,
   copyTrailingComments,
   openScope,
   poolSourceOf,
 } from "./scope-code.js";
-import {
-  functionBoundUse,
-  functionScopeNames,
-  isAssignedIn,
-  isPrologueDirective,
-  referencedNames,
-  suspendingUse,
-} from "./scope-analysis.js";
+import { functionBoundUse, suspendingUse } from "./scope-analysis.js";
+import { functionScopeNames, isAssignedIn, referencedNames } from "./names.js";
 import { isAcquireFamily } from "./runtime-exports.js";
-import { checkFunctionScope } from "./safety/index.js";
-
-export type FunctionMarker = "withPool" | "maybeWithPool";
+import { prologueLength, skipOuterExpressions } from "./syntax.js";
 
 type InlineFunction = TS.FunctionExpression | TS.ArrowFunction;
 
 /** The rewritten function, or undefined (after a diagnostic) to leave the call untouched. */
 export function rewriteFunctionMarker(
-  call: TS.CallExpression,
-  marker: FunctionMarker,
+  scope: FunctionPoolScope | MarkerRefusal,
   file: FileContext,
 ): TS.Expression | undefined {
   const { ts } = file;
-  const args = call.arguments;
-  if (args.some((argument) => ts.isSpreadElement(argument))) {
-    return fail(file, call, spreadArgument(marker));
-  }
-  if (args.length !== 1 && args.length !== 2) {
-    return fail(
-      file,
-      call,
-      wrongArgumentCount(marker, args.length, "(pool, function) or (function)"),
-    );
-  }
-  const poolArgument = args.length === 2 ? args[0] : undefined;
-  const fn = skipOuterExpressions(ts, args[args.length - 1]!);
-  if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) {
-    return fail(file, args[args.length - 1]!, notInlineFunction(marker));
-  }
-  checkFunctionScope(fn, file.safety);
+  if (!("kind" in scope)) return fail(file, scope.node, scope.message);
+  const { call, fn, marker, pool: poolArgument } = scope;
   const kind = suspendingKind(ts, fn);
   if (kind !== undefined) return fail(file, fn, asyncOrGenerator(marker, kind));
   const acquiring = file.options.pooling
@@ -149,18 +123,13 @@ function unpooledFunction(
   marker: FunctionMarker,
 ): TS.Expression | undefined {
   const { ts } = file;
-  if (poolArgument === undefined || isTaskLocalPoolCall(file, poolArgument)) {
+  if (poolArgument === undefined || isTaskLocalPool(ts, file.resolve, poolArgument)) {
     return replaceBody(file, call, fn, undefined);
   }
   if (!ts.isIdentifier(poolArgument) || isAssignedIn(file.ts, fn.body, poolArgument.text)) {
     return fail(file, poolArgument, poolingOffNeedsName(marker));
   }
   return file.withPoolDisabled(poolArgument, () => replaceBody(file, call, fn, undefined));
-}
-
-export function isTaskLocalPoolCall(file: FileContext, node: TS.Expression): boolean {
-  const inner = skipOuterExpressions(file.ts, node);
-  return file.ts.isCallExpression(inner) && file.resolve(inner) === "getTaskLocalPool";
 }
 
 /**
@@ -249,9 +218,7 @@ function bodyStatements(
     ts.setTextRange(returned, body);
     return { prologue: [], statements: [returned] };
   }
-  let split = 0;
-  while (split < body.statements.length && isPrologueDirective(ts, body.statements[split]!))
-    split++;
+  const split = prologueLength(ts, body.statements);
   return {
     prologue: body.statements.slice(0, split),
     statements: body.statements.slice(split),

@@ -20,8 +20,8 @@ import {
   wrongArgumentCount,
 } from "./messages.js";
 import type { PoolMessage } from "./messages.js";
-import { skipOuterExpressions } from "./resolve-markers.js";
-import { isTaskLocalPoolCall } from "./rewrite-function.js";
+import { isTaskLocalPool } from "./pool-scopes.js";
+import type { BlockPoolScope } from "./pool-scopes.js";
 import {
   callMethod,
   copyLeadingComments,
@@ -29,41 +29,8 @@ import {
   poolSourceOf,
   referenceTo,
 } from "./scope-code.js";
-import {
-  isAssignedIn,
-  isPrologueDirective,
-  referencedNames,
-  topLevelDeclaredNames,
-} from "./scope-analysis.js";
-import { checkBlockScope } from "./safety/index.js";
-
-/** The poolScope calls of a `using` statement, if it declares any. */
-export function poolScopeUsing(
-  file: FileContext,
-  statement: TS.Statement,
-):
-  | { readonly calls: readonly (TS.CallExpression | undefined)[]; readonly isAwait: boolean }
-  | undefined {
-  const { ts } = file;
-  if (!ts.isVariableStatement(statement)) return undefined;
-  const list = statement.declarationList;
-  const blockScope = list.flags & ts.NodeFlags.BlockScoped;
-  if (blockScope !== ts.NodeFlags.Using && blockScope !== ts.NodeFlags.AwaitUsing) return undefined;
-  const calls = list.declarations.map((declaration) =>
-    poolScopeCall(file, declaration.initializer),
-  );
-  if (calls.every((call) => call === undefined)) return undefined;
-  return { calls, isAwait: blockScope === ts.NodeFlags.AwaitUsing };
-}
-
-function poolScopeCall(
-  file: FileContext,
-  initializer: TS.Expression | undefined,
-): TS.CallExpression | undefined {
-  if (initializer === undefined) return undefined;
-  const call = skipOuterExpressions(file.ts, initializer);
-  return file.ts.isCallExpression(call) && file.resolve(call) === "poolScope" ? call : undefined;
-}
+import { isAssignedIn, referencedNames, topLevelDeclaredNames } from "./names.js";
+import { prologueLength } from "./syntax.js";
 
 /** The statement list with every rewritable `using ... = poolScope(...)` turned into a scope. */
 export function rewriteStatementList(
@@ -72,15 +39,17 @@ export function rewriteStatementList(
   atTopLevel: boolean,
   visitPlain: (statement: TS.Statement) => TS.Statement[],
 ): TS.Statement[] {
-  const index = statements.findIndex((statement) => poolScopeUsing(file, statement) !== undefined);
+  const index = statements.findIndex(
+    (statement) => file.scopes.blockScopeOpenedBy(statement) !== undefined,
+  );
   if (index < 0) return statements.flatMap(visitPlain);
-  const using = statements[index] as TS.VariableStatement;
+  const scope = file.scopes.blockScopeOpenedBy(statements[index]!)!;
+  const using = scope.using;
   const earlier = statements.slice(0, index);
   const rest = statements.slice(index + 1);
-  checkBlockScope(using, rest, file.safety);
   const continueRest = (): TS.Statement[] =>
     rewriteStatementList(file, rest, atTopLevel, visitPlain);
-  const plan = planScopes(file, using, earlier, rest, atTopLevel);
+  const plan = planScopes(file, scope, earlier, rest, atTopLevel);
   if (plan === undefined) {
     return [...earlier.flatMap(visitPlain), ...visitPlain(using), ...continueRest()];
   }
@@ -102,25 +71,23 @@ interface ScopePlan {
 /** How to rewrite this `using`, or undefined after a diagnostic saying why it stays a real `using`. */
 function planScopes(
   file: FileContext,
-  using: TS.VariableStatement,
+  scope: BlockPoolScope,
   earlier: readonly TS.Statement[],
   rest: readonly TS.Statement[],
   atTopLevel: boolean,
 ): ScopePlan | undefined {
   const { ts } = file;
-  const found = poolScopeUsing(file, using)!;
+  const using = scope.using;
   const refuse = (node: TS.Node, message: PoolMessage): undefined => {
     file.report(node, message);
     return undefined;
   };
-  if (found.isAwait) {
+  if (scope.isAwait) {
     return refuse(using, usingNotRewritable("pool scopes are synchronous, write plain 'using'"));
   }
   const sources: (TS.Expression | undefined)[] = [];
-  const declarations = using.declarationList.declarations;
   const restNames = referencedNames(ts, rest);
-  for (const [i, call] of found.calls.entries()) {
-    const declaration = declarations[i]!;
+  for (const { declaration, call } of scope.declarators) {
     if (call === undefined) {
       return refuse(
         declaration,
@@ -153,7 +120,7 @@ function planScopes(
   }
   if (!file.options.pooling) {
     for (const source of sources) {
-      if (source === undefined || isTaskLocalPoolCall(file, source)) continue;
+      if (source === undefined || isTaskLocalPool(ts, file.resolve, source)) continue;
       if (!ts.isIdentifier(source) || isAssignedIn(ts, rest, source.text)) {
         return refuse(source, poolingOffNeedsName("poolScope"));
       }
@@ -248,15 +215,12 @@ function guardedScopes(
     ),
   );
   // Directives ("use strict") only count at the start of a body: they stay outside the try.
-  let prologueLength = 0;
-  while (prologueLength < earlier.length && isPrologueDirective(ts, earlier[prologueLength]!)) {
-    prologueLength++;
-  }
+  const prologue = prologueLength(ts, earlier);
   return [
-    ...earlier.slice(0, prologueLength),
+    ...earlier.slice(0, prologue),
     declaration,
     factory.createTryStatement(
-      factory.createBlock([...earlier.slice(prologueLength), ...opens, ...rest], true),
+      factory.createBlock([...earlier.slice(prologue), ...opens, ...rest], true),
       undefined,
       factory.createBlock(rewinds, true),
     ),

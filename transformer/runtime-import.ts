@@ -5,7 +5,7 @@
  * count as referenced) and both module transforms: `ns.member` needs no binding substitution.
  */
 import type * as TS from "typescript";
-import { isPrologueDirective } from "./scope-analysis.js";
+import { isPrologueDirective, leadingCount } from "./syntax.js";
 
 export type RuntimeMember = "getTaskLocalPool" | "maybeCheckpoint" | "DISABLED_POOL";
 
@@ -41,14 +41,12 @@ export function withRuntimeImport(
   declaration: TS.ImportDeclaration | undefined,
 ): TS.Statement[] {
   if (declaration === undefined) return [...statements];
-  let index = 0;
-  while (
-    index < statements.length &&
-    (isPrologueDirective(ts, statements[index]!) ||
-      ts.isImportDeclaration(statements[index]!) ||
-      ts.isImportEqualsDeclaration(statements[index]!))
-  ) {
-    index++;
-  }
+  const index = leadingCount(
+    statements,
+    (statement) =>
+      isPrologueDirective(ts, statement) ||
+      ts.isImportDeclaration(statement) ||
+      ts.isImportEqualsDeclaration(statement),
+  );
   return [...statements.slice(0, index), declaration, ...statements.slice(index)];
 }

@@ -5,8 +5,8 @@
  */
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
-import { isAssignedIn } from "./scope-analysis.js";
-import type { Code } from "./scope-analysis.js";
+import { isAssignedIn } from "./names.js";
+import type { Code } from "./names.js";
 
 /** Where the pool of a scope comes from. */
 export type PoolSource =

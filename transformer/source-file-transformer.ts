@@ -1,20 +1,22 @@
 /**
- * The per-file visitor: finds the markers (by the resolver), hands them to the rewrites, reports
- * poolScope calls that no `using` closes, and adds the runtime import the emitted code needs. A
+ * The per-file visitor: finds the pool scopes (pool-scopes.ts), has the safety checks read them,
+ * hands them to the rewrites, reports poolScope calls that no `using` closes, and adds the runtime
+ * import the emitted code needs. A
  * failure inside one rewrite becomes an AAP1099 diagnostic and leaves that marker untouched.
  */
 import type * as TS from "typescript";
 import { isValueReference } from "./value-reference.js";
 import { createPoolDiagnostic } from "./diagnostics.js";
 import type { FileContext } from "./file-context.js";
-import { internalError, poolScopeOutsideUsing, usingNotRewritable } from "./messages.js";
+import { internalError } from "./messages.js";
 import type { PoolMessage } from "./messages.js";
 import type { PoolPluginOptions } from "./options.js";
-import { skipOuterExpressions } from "./resolve-markers.js";
+import { findPoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
 import { rewriteFunctionMarker } from "./rewrite-function.js";
 import { rewriteStatementList } from "./rewrite-using-block.js";
+import { checkPoolScope } from "./safety/index.js";
 import type { SafetyContext } from "./safety/index.js";
 
 export interface TransformerSetup {
@@ -59,10 +61,12 @@ function transformFile(
   const resolve = setup.resolverFor(sourceFile);
   const report = (node: TS.Node, message: PoolMessage): void =>
     setup.report(createPoolDiagnostic(ts, sourceFile, { node, ...message }));
+  const scopes = findPoolScopes(ts, sourceFile, resolve);
   const safety: SafetyContext = {
     ts,
     sourceFile,
     checker: setup.checker,
+    scopes,
     resolveRuntimeCall: resolve,
     escapeLint: setup.options.escapeLint,
     report: setup.report,
@@ -73,6 +77,7 @@ function transformFile(
     sourceFile,
     options: setup.options,
     resolve,
+    scopes,
     runtime: createRuntimeImport(factory, setup.options.runtimeModule),
     safety,
     report,
@@ -124,10 +129,8 @@ function transformFile(
   /** The replacement for a marker call, or undefined to visit it as an ordinary call. */
   function visitCall(call: TS.CallExpression): TS.Expression | undefined {
     const name = resolve(call);
-    if (name === "withPool" || name === "maybeWithPool") {
-      return guarded(call, () => rewriteFunctionMarker(call, name, file));
-    }
-    if (name === "poolScope") reportStrayPoolScope(call);
+    const marker = scopes.functionMarker(call);
+    if (marker !== undefined) return guarded(call, () => rewriteFunctionMarker(marker, file));
     if (name === "getTaskLocalPool" && !setup.options.pooling) {
       // pooling: false compiles the task-local pool to the disabled one, so helpers that look it up
       // (the guide's "direct pool access" pattern) get fresh arrays too.
@@ -148,37 +151,8 @@ function transformFile(
     }
   }
 
-  /** Block-level `using` declarations are reported by the block rewrite; everything else is here. */
-  function reportStrayPoolScope(call: TS.CallExpression): void {
-    let declaration: TS.Node = call;
-    while (
-      declaration.parent !== undefined &&
-      skipOuterExpressions(ts, declaration.parent as TS.Expression) !== declaration.parent
-    ) {
-      declaration = declaration.parent;
-    }
-    const parent = declaration.parent;
-    if (
-      parent === undefined ||
-      !ts.isVariableDeclaration(parent) ||
-      parent.initializer !== declaration
-    ) {
-      report(call, poolScopeOutsideUsing());
-      return;
-    }
-    const list = parent.parent;
-    const scope = list.flags & ts.NodeFlags.BlockScoped;
-    if (scope !== ts.NodeFlags.Using && scope !== ts.NodeFlags.AwaitUsing) {
-      report(call, poolScopeOutsideUsing());
-      return;
-    }
-    const statement = list.parent;
-    const inBlock =
-      ts.isVariableStatement(statement) &&
-      (ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent));
-    if (!inBlock) report(call, usingNotRewritable("it is not a statement directly inside a block"));
-  }
-
+  for (const stray of scopes.strays) report(stray.call, stray.message);
+  for (const scope of scopes.all) checkPoolScope(scope, safety);
   const statements = file.visitStatements(sourceFile.statements, true);
   return factory.updateSourceFile(
     sourceFile,

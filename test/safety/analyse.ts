@@ -1,7 +1,6 @@
 /**
- * Runs the safety analysis on in-memory sources, the way the rewrite calls it: every function given
- * to withPool / maybeWithPool, and every `using _ = poolScope(P)` with the rest of its block. Markers and
- * acquire-family calls are recognised by their import from "adaptive-array-pools".
+ * Runs the safety analysis on in-memory sources, the way the plugin does: the scopes discovery finds
+ * (pool-scopes.ts), each checked once, with markers recognised by the plugin's own resolvers.
  *
  * Two modes: with a Program and its type checker (the runtime resolves to ../../runtime/index.ts), and
  * from syntax alone, like transpileModule.
@@ -9,15 +8,15 @@
 import * as path from "node:path";
 import type * as TS from "typescript";
 import { formatPoolDiagnostic } from "../../transformer/diagnostics.js";
-import { asRuntimeExport } from "../../transformer/runtime-exports.js";
-import { createBindingResolver } from "../../transformer/safety/bindings.js";
-import { checkBlockScope, checkFunctionScope } from "../../transformer/safety/index.js";
-import { isPoolScopeStatement } from "../../transformer/safety/scope.js";
-import type {
-  EscapeLint,
-  RuntimeExportName,
-  SafetyContext,
-} from "../../transformer/safety/index.js";
+import { findPoolScopes } from "../../transformer/pool-scopes.js";
+import {
+  createCheckerResolver,
+  createImportResolver,
+  createPackageFileTest,
+} from "../../transformer/resolve-markers.js";
+import type { CallResolver } from "../../transformer/resolve-markers.js";
+import { checkPoolScope } from "../../transformer/safety/index.js";
+import type { EscapeLint, SafetyContext } from "../../transformer/safety/index.js";
 
 /** Repository root, from build/test/safety/ (compiled) where this runs. */
 const REPO_ROOT = path.resolve(__dirname, "../../..");
@@ -63,16 +62,20 @@ export function analyseAll(
       program?.getSourceFile(fileOf(c)) ??
       ts.createSourceFile(fileOf(c), c.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
     const rendered: string[] = [];
+    const checker = program?.getTypeChecker();
+    const resolve = resolverFor(ts, sourceFile, checker);
+    const scopes = findPoolScopes(ts, sourceFile, resolve);
     const context: SafetyContext = {
       ts,
       sourceFile,
-      checker: program?.getTypeChecker(),
+      checker,
+      scopes,
       escapeLint,
-      resolveRuntimeCall: (call) => runtimeNameOf(ts, call),
+      resolveRuntimeCall: resolve,
       report: (diagnostic) =>
         rendered.push(formatPoolDiagnostic(ts, diagnostic, (name) => path.basename(name))),
     };
-    forEachScope(ts, sourceFile, context);
+    for (const scope of scopes.all) checkPoolScope(scope, context);
     results.set(c.name, rendered);
   }
   return results;
@@ -124,58 +127,13 @@ function sharedFiles(ts: typeof TS): Map<string, TS.SourceFile> {
   return files;
 }
 
-/** Which runtime export a call's callee is, by its import from "adaptive-array-pools". */
-function runtimeNameOf(ts: typeof TS, call: TS.CallExpression): RuntimeExportName | undefined {
-  const resolver = createBindingResolver(ts, undefined);
-  const callee = call.expression;
-  if (ts.isIdentifier(callee)) {
-    const declaration = resolver.declarationOf(callee);
-    const specifier = declaration?.parent;
-    if (specifier === undefined || !ts.isImportSpecifier(specifier)) return undefined;
-    if (!importsRuntime(ts, specifier)) return undefined;
-    return asRuntimeName((specifier.propertyName ?? specifier.name).text);
-  }
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    const declaration = resolver.declarationOf(callee.expression);
-    const namespace = declaration?.parent;
-    if (namespace === undefined || !ts.isNamespaceImport(namespace)) return undefined;
-    return importsRuntime(ts, namespace) ? asRuntimeName(callee.name.text) : undefined;
-  }
-  return undefined;
-}
-
-function importsRuntime(ts: typeof TS, node: TS.Node): boolean {
-  let current: TS.Node | undefined = node;
-  while (current !== undefined && !ts.isImportDeclaration(current)) current = current.parent;
-  return (
-    current !== undefined &&
-    ts.isStringLiteral(current.moduleSpecifier) &&
-    current.moduleSpecifier.text === "adaptive-array-pools"
-  );
-}
-
-function asRuntimeName(name: string): RuntimeExportName | undefined {
-  return asRuntimeExport(name);
-}
-
-/** Call the checks for every scope in the file, as the rewrite does. */
-function forEachScope(ts: typeof TS, sourceFile: TS.SourceFile, context: SafetyContext): void {
-  const visit = (node: TS.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const marker = context.resolveRuntimeCall(node);
-      const fn = node.arguments[node.arguments.length - 1];
-      if ((marker === "withPool" || marker === "maybeWithPool") && fn !== undefined) {
-        if (ts.isFunctionExpression(fn) || ts.isArrowFunction(fn)) checkFunctionScope(fn, context);
-      }
-    }
-    if (ts.isBlock(node) || ts.isSourceFile(node)) {
-      node.statements.forEach((statement, index) => {
-        if (isPoolScopeStatement(statement, context)) {
-          checkBlockScope(statement, node.statements.slice(index + 1), context);
-        }
-      });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+/** The plugin's own resolvers: by symbols with a checker, by the file's imports without. */
+function resolverFor(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  checker: TS.TypeChecker | undefined,
+): CallResolver {
+  const byImports = createImportResolver(ts, sourceFile, "adaptive-array-pools");
+  if (checker === undefined) return byImports;
+  return createCheckerResolver(ts, checker, createPackageFileTest(ts), sourceFile, byImports);
 }

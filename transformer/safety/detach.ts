@@ -9,7 +9,8 @@ import { calleeName, ownOrigin, subjectOf } from "./escape-analysis.js";
 import type { FlowHooks } from "./flow.js";
 import { SafetyCode, detachMessage, possibleEscapeMessage } from "./messages.js";
 import type { Origin } from "./origin.js";
-import { propertyKey, skipTypeWrappers } from "./pool-backed.js";
+import { skipOuterExpressions } from "../syntax.js";
+import { propertyKey } from "./pool-backed.js";
 import type { Environment } from "./pool-backed.js";
 import { reportSafety } from "./report.js";
 
@@ -37,7 +38,7 @@ export const detachHooks: FlowHooks = {
 /** `v.buffer.transfer()`: the receiver is a pool array's buffer. */
 function checkBufferTransfer(call: TS.CallExpression, env: Environment): void {
   const { ts } = env.context;
-  const callee = skipTypeWrappers(ts, call.expression);
+  const callee = skipOuterExpressions(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return;
   const origin = ownOrigin(callee.expression, env);
   if (origin?.kind !== "buffer") return;
@@ -53,7 +54,7 @@ function checkTransferOptions(
 ): void {
   const { ts } = env.context;
   if (argument === undefined) return;
-  const node = skipTypeWrappers(ts, argument);
+  const node = skipOuterExpressions(ts, argument);
   if (ts.isObjectLiteralExpression(node)) {
     for (const property of node.properties) {
       if (ts.isPropertyAssignment(property) && propertyKey(ts, property.name) === "transfer") {
@@ -74,7 +75,7 @@ function checkTransferList(
   env: Environment,
 ): void {
   const { ts } = env.context;
-  const node = skipTypeWrappers(ts, list);
+  const node = skipOuterExpressions(ts, list);
   if (ts.isArrayLiteralExpression(node)) {
     for (const element of node.elements) {
       const item = ts.isSpreadElement(element) ? element.expression : element;

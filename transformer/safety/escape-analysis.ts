@@ -19,17 +19,18 @@ import {
 import type { Subject } from "./messages.js";
 import { acquisitionOf } from "./origin.js";
 import type { Origin } from "./origin.js";
-import { originOfExpression, skipTypeWrappers } from "./pool-backed.js";
+import { skipOuterExpressions } from "../syntax.js";
+import { originOfExpression } from "./pool-backed.js";
 import type { Environment } from "./pool-backed.js";
 import { reportSafety } from "./report.js";
-import { declaredInside, owningScope } from "./scope.js";
+import { declaredInside } from "./scope.js";
 
 /** The pool memory `expression` holds if it was acquired by this scope (nested scopes report their own). */
 export function ownOrigin(expression: TS.Expression, env: Environment): Origin | undefined {
   const origin = originOfExpression(expression, env);
   if (origin === undefined) return undefined;
-  const owner = owningScope(acquisitionOf(origin).call, env.scope, env.context);
-  return owner === env.scope.owner ? origin : undefined;
+  const owner = env.context.scopes.owningScope(acquisitionOf(origin).call);
+  return owner === env.scope ? origin : undefined;
 }
 
 /** How messages refer to the memory `expression` holds: by the name it is used under, if any. */
@@ -43,7 +44,7 @@ export function subjectOf(expression: TS.Expression, origin: Origin, env: Enviro
     // The literal itself has no name worth showing: name the array inside it.
     return { ...subjectOf(expression, origin.inner, env), usedName: undefined };
   }
-  const node = skipTypeWrappers(ts, expression);
+  const node = skipOuterExpressions(ts, expression);
   const usedName = ts.isIdentifier(node) ? node.text : undefined;
   const isBuffer = origin.kind === "buffer";
   return { usedName, acquisition: origin.acquisition, isBuffer, inClosure: false };
@@ -84,7 +85,7 @@ export const escapeHooks: FlowHooks = {
 
 function checkAssignment(assignment: TS.BinaryExpression, env: Environment): void {
   const { ts } = env.context;
-  const target = skipTypeWrappers(ts, assignment.left);
+  const target = skipOuterExpressions(ts, assignment.left);
   let code: SafetyCode;
   if (ts.isIdentifier(target)) {
     if (!isOutside(target, env)) return;
@@ -101,7 +102,7 @@ function checkAssignment(assignment: TS.BinaryExpression, env: Environment): voi
 /** `outer.push(v)`, `outer.add(v)`, `outerMap.set(k, v)`: but `typed.set(v)` copies, so not that. */
 function checkStoringCall(call: TS.CallExpression, env: Environment): void {
   const { ts } = env.context;
-  const callee = skipTypeWrappers(ts, call.expression);
+  const callee = skipOuterExpressions(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !STORING_METHODS.has(callee.name.text)) return;
   if (!isOutsideObject(callee.expression, env)) return;
   const stored = callee.name.text === "set" ? call.arguments.slice(1, 2) : call.arguments;
@@ -133,7 +134,7 @@ function reportPossibleEscape(
 
 /** The called function's name: `f` of `f(...)` and of `a.b.f(...)`. */
 export function calleeName(call: TS.CallExpression, ts: typeof TS): string | undefined {
-  const callee = skipTypeWrappers(ts, call.expression);
+  const callee = skipOuterExpressions(ts, call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   return undefined;
@@ -148,9 +149,9 @@ function isOutside(identifier: TS.Identifier, env: Environment): boolean {
 /** An object expression rooted in `this` or in a variable from outside the scope. */
 function isOutsideObject(object: TS.Expression, env: Environment): boolean {
   const { ts } = env.context;
-  let root = skipTypeWrappers(ts, object);
+  let root = skipOuterExpressions(ts, object);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
-    root = skipTypeWrappers(ts, root.expression);
+    root = skipOuterExpressions(ts, root.expression);
   }
   if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
   return ts.isIdentifier(root) && (isOutside(root, env) || isParameterOfScope(root, env));

@@ -5,14 +5,15 @@
  * checks (`FlowHooks`) with the facts that hold where it runs.
  */
 import type * as TS from "typescript";
-import { createBindingResolver } from "./bindings.js";
+import { createBindingResolver } from "../names.js";
 import type { SafetyContext } from "./index.js";
 import { elementOf, joinOrigins, listOf, objectOf, propertyOf, withBindingName } from "./origin.js";
 import type { Origin } from "./origin.js";
-import { originOfExpression, propertyKey, skipTypeWrappers } from "./pool-backed.js";
+import { skipOuterExpressions } from "../syntax.js";
+import { originOfExpression, propertyKey } from "./pool-backed.js";
 import type { Environment } from "./pool-backed.js";
 import { declaredInside } from "./scope.js";
-import type { PoolScope } from "./scope.js";
+import type { PoolScope } from "../pool-scopes.js";
 
 export interface FlowHooks {
   /** A value leaving the scope: returned, thrown, or an arrow function's expression body. */
@@ -235,7 +236,7 @@ class ScopeWalker {
       this.facts.set(name, origin === undefined ? undefined : withBindingName(origin, name.text));
       return;
     }
-    const literal = init === undefined ? undefined : skipTypeWrappers(ts, init);
+    const literal = init === undefined ? undefined : skipOuterExpressions(ts, init);
     name.elements.forEach((element, index) => {
       if (ts.isOmittedExpression(element)) return;
       const part = this.destructuredPart(name, element, index, origin, literal);
@@ -322,7 +323,7 @@ class ScopeWalker {
   /** `x = e`, `o.p = e`, `[a, b] = e`: update what the assigned variables (or objects) hold. */
   private assignTarget(target: TS.Expression, value: Origin | undefined, strong: boolean): void {
     const ts = this.ts;
-    const node = skipTypeWrappers(ts, target);
+    const node = skipOuterExpressions(ts, target);
     if (ts.isIdentifier(node)) {
       const declaration = this.localDeclaration(node);
       if (declaration === undefined) return;
@@ -350,7 +351,7 @@ class ScopeWalker {
   /** `local.push(v)`, `local.set(k, v)`: the local container now holds pool memory. */
   private recordStoreCall(call: TS.CallExpression): void {
     const ts = this.ts;
-    const callee = skipTypeWrappers(ts, call.expression);
+    const callee = skipOuterExpressions(ts, call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !STORING_METHODS.has(callee.name.text)) return;
     for (const argument of call.arguments) {
       const value = originOfExpression(argument, this.env);
@@ -361,7 +362,7 @@ class ScopeWalker {
   /** `container` describes the receiver once it holds the value. */
   private addToLocalContainer(object: TS.Expression, container: Origin): void {
     const ts = this.ts;
-    const root = skipTypeWrappers(ts, object);
+    const root = skipOuterExpressions(ts, object);
     if (!ts.isIdentifier(root)) return;
     const declaration = this.localDeclaration(root);
     if (declaration === undefined) return;

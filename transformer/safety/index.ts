@@ -2,8 +2,9 @@
  * Compile-time safety checks on pool scopes: escapes of pool-backed arrays (AAP2xxx), and
  * interleaving (await / yield inside a scope) and buffer detachment (AAP3xxx).
  *
- * The rewrite (transformer/) calls these once per scope it finds; they only report, never change code,
- * and never throw: an internal failure is dropped rather than breaking the user's build.
+ * The file visitor calls `checkPoolScope` once per scope that discovery (pool-scopes.ts) finds; the
+ * checks only report, never change code, and never throw: an internal failure becomes a warning
+ * rather than breaking the user's build.
  */
 import type * as TS from "typescript";
 import { detachHooks } from "./detach.js";
@@ -13,8 +14,7 @@ import type { FlowHooks } from "./flow.js";
 import { createPoolDiagnostic } from "../diagnostics.js";
 import { checkInterleaving } from "./interleaving.js";
 import { SafetyCode, analysisFailedMessage } from "./messages.js";
-import { blockScope, functionScope } from "./scope.js";
-
+import type { PoolScope, PoolScopes } from "../pool-scopes.js";
 import type { RuntimeExportName } from "../runtime-exports.js";
 
 export type { RuntimeExportName };
@@ -26,6 +26,8 @@ export interface SafetyContext {
   readonly sourceFile: TS.SourceFile;
   /** Absent under isolated transpileModule: checks then work from syntax alone. */
   readonly checker: TS.TypeChecker | undefined;
+  /** The file's pool scopes: which scope governs a node (nested scopes report their own problems). */
+  readonly scopes: PoolScopes;
   /** Which of this package's exports a call's callee resolves to, if any. */
   resolveRuntimeCall(call: TS.CallExpression): RuntimeExportName | undefined;
   readonly escapeLint: EscapeLint;
@@ -44,42 +46,12 @@ const flowHooks: FlowHooks = {
   },
 };
 
-/** Check the function of a function-form marker (`withPool(P, function f() {...})`, arrows too). */
-export function checkFunctionScope(fn: TS.FunctionLikeDeclaration, context: SafetyContext): void {
-  if (fn.body === undefined) return;
-  runChecks(context, fn, () => walkScope(functionScope(fn, context.ts), context, flowHooks));
-}
-
-/** Check the statements a `using _ = poolScope(P);` governs (the rest of its block). */
-export function checkBlockScope(
-  usingStatement: TS.VariableStatement,
-  rest: readonly TS.Statement[],
-  context: SafetyContext,
-): void {
-  const scope = blockScope(usingStatement, rest);
-  runChecks(context, usingStatement, () => {
+/** Check one pool scope: every flow check, and interleaving for a block scope. */
+export function checkPoolScope(scope: PoolScope, context: SafetyContext): void {
+  runChecks(context, scope.owner, () => {
     walkScope(scope, context, flowHooks);
-    checkInterleaving(scope, poolArgument(usingStatement, context), context);
+    if (scope.kind === "block") checkInterleaving(scope, context);
   });
-}
-
-/** `P` of `using _ = poolScope(P)`; undefined for the task-local pool (`poolScope()`). */
-function poolArgument(
-  statement: TS.VariableStatement,
-  context: SafetyContext,
-): TS.Expression | undefined {
-  const { ts } = context;
-  for (const declaration of statement.declarationList.declarations) {
-    const init = declaration.initializer;
-    if (
-      init !== undefined &&
-      ts.isCallExpression(init) &&
-      context.resolveRuntimeCall(init) === "poolScope"
-    ) {
-      return init.arguments[0];
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -5,27 +5,28 @@
  * (AAP1xxx), so only block scopes are checked here.
  */
 import type * as TS from "typescript";
+import { createBindingResolver } from "../names.js";
+import { enclosingFunctionOf } from "../pool-scopes.js";
+import type { BlockPoolScope } from "../pool-scopes.js";
+import { skipOuterExpressions } from "../syntax.js";
 import type { SafetyContext } from "./index.js";
 import { SafetyCode, interleavingMessage } from "./messages.js";
 import { reportSafety } from "./report.js";
-import { owningScope } from "./scope.js";
-import type { PoolScope } from "./scope.js";
 
-export function checkInterleaving(
-  scope: PoolScope,
-  poolExpression: TS.Expression | undefined,
-  context: SafetyContext,
-): void {
-  if (poolExpression !== undefined && isPrivatePool(poolExpression, context)) return;
+export function checkInterleaving(scope: BlockPoolScope, context: SafetyContext): void {
+  // The first pool other tasks may share (undefined: the task-local pool) is the one to name.
+  const sharedIndex = scope.pools.findIndex(
+    (pool) => pool === undefined || !isPrivatePool(pool, scope, context),
+  );
+  if (sharedIndex < 0) return;
+  const shared = scope.pools[sharedIndex];
   const pool =
-    poolExpression === undefined
-      ? "the task-local pool"
-      : `\`${poolExpression.getText(context.sourceFile)}\``;
+    shared === undefined ? "the task-local pool" : `\`${shared.getText(context.sourceFile)}\``;
   const { ts } = context;
   const visit = (node: TS.Node): void => {
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const suspension = suspensionOf(node, ts);
-    if (suspension !== undefined && owningScope(node, scope, context) === scope.owner) {
+    if (suspension !== undefined && context.scopes.owningScope(node) === scope) {
       const message = interleavingMessage(suspension.code, suspension.keyword, pool);
       reportSafety(context, suspension.code, "corrupts-pool", suspension.node, message);
     }
@@ -58,14 +59,33 @@ function suspensionOf(node: TS.Node, ts: typeof TS): Suspension | undefined {
 
 /**
  * A pool no other task can reach: `poolScope(new AdaptiveArrayPool())`, or a `const` initialised so in
- * the same function. Awaiting with its scope open is safe; every other pool may be shared.
+ * a block of the function the scope runs in. Awaiting with its scope open is safe; every other pool
+ * may be shared.
  */
-function isPrivatePool(pool: TS.Expression, context: SafetyContext): boolean {
+function isPrivatePool(
+  pool: TS.Expression,
+  scope: BlockPoolScope,
+  context: SafetyContext,
+): boolean {
   const { ts } = context;
-  if (isNewPool(pool, ts)) return true;
-  if (!ts.isIdentifier(pool)) return false;
-  const declaration = findLocalConst(pool, ts);
-  return declaration?.initializer !== undefined && isNewPool(declaration.initializer, ts);
+  const expression = skipOuterExpressions(ts, pool);
+  if (isNewPool(expression, ts)) return true;
+  if (!ts.isIdentifier(expression)) return false;
+  const name = createBindingResolver(ts, context.checker).declarationOf(expression);
+  const declaration = name?.parent;
+  if (declaration === undefined || !ts.isVariableDeclaration(declaration)) return false;
+  const list = declaration.parent;
+  const statement = list.parent;
+  return (
+    declaration.name === name &&
+    ts.isVariableDeclarationList(list) &&
+    (list.flags & ts.NodeFlags.Const) !== 0 &&
+    ts.isVariableStatement(statement) &&
+    ts.isBlock(statement.parent) &&
+    enclosingFunctionOf(ts, statement) === scope.enclosingFunction &&
+    declaration.initializer !== undefined &&
+    isNewPool(skipOuterExpressions(ts, declaration.initializer), ts)
+  );
 }
 
 function isNewPool(expression: TS.Expression, ts: typeof TS): boolean {
@@ -73,26 +93,4 @@ function isNewPool(expression: TS.Expression, ts: typeof TS): boolean {
   const callee = expression.expression;
   const name = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
   return ts.isIdentifier(name) && name.text === "AdaptiveArrayPool";
-}
-
-/** A `const` of that name declared directly in a block of the function enclosing `reference`. */
-function findLocalConst(
-  reference: TS.Identifier,
-  ts: typeof TS,
-): TS.VariableDeclaration | undefined {
-  for (let node: TS.Node = reference; node.parent !== undefined; node = node.parent) {
-    const parent = node.parent;
-    if (ts.isFunctionLike(parent) || ts.isSourceFile(parent)) return undefined;
-    if (!ts.isBlock(parent)) continue;
-    for (const statement of parent.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      if ((statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-      const match = statement.declarationList.declarations.find(
-        (declaration) =>
-          ts.isIdentifier(declaration.name) && declaration.name.text === reference.text,
-      );
-      if (match !== undefined) return match;
-    }
-  }
-  return undefined;
 }

@@ -5,15 +5,16 @@
  * `X.from(v)`) and scalars (`v[0]`, `v.length`, `sum(v)`) do not.
  */
 import type * as TS from "typescript";
-import type { BindingResolver } from "./bindings.js";
+import type { BindingResolver } from "../names.js";
 import type { SafetyContext } from "./index.js";
 import { isAcquireFamily } from "../runtime-exports.js";
+import { skipOuterExpressions } from "../syntax.js";
 import { isValueReference } from "../value-reference.js";
 import { acquiredTypeName } from "./element-type.js";
 import { elementOf, joinOrigins, listOf, objectOf, propertyOf } from "./origin.js";
 import type { Origin } from "./origin.js";
 import { declaredInside } from "./scope.js";
-import type { PoolScope } from "./scope.js";
+import type { PoolScope } from "../pool-scopes.js";
 
 /** What evaluating an expression needs: the scope, name resolution and the current variable facts. */
 export interface Environment {
@@ -57,7 +58,7 @@ export function originOfExpression(
   env: Environment,
 ): Origin | undefined {
   const { ts } = env.context;
-  const node = skipTypeWrappers(ts, expression);
+  const node = skipOuterExpressions(ts, expression);
   if (ts.isIdentifier(node)) return originOfIdentifier(node, env);
   if (ts.isCallExpression(node)) return originOfCall(node, env);
   if (ts.isNewExpression(node)) return originOfNew(node, env);
@@ -81,21 +82,6 @@ export function originOfExpression(
   return undefined;
 }
 
-/** Parentheses, `as`, `!`, `<T>x` and `satisfies` change nothing about the value. */
-export function skipTypeWrappers(ts: typeof TS, expression: TS.Expression): TS.Expression {
-  let node = expression;
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isTypeAssertionExpression(node) ||
-    ts.isSatisfiesExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
-}
-
 function originOfIdentifier(identifier: TS.Identifier, env: Environment): Origin | undefined {
   const { ts } = env.context;
   const declaration = env.resolver.declarationOf(identifier);
@@ -115,7 +101,7 @@ function originOfCall(call: TS.CallExpression, env: Environment): Origin | undef
     const typeName = acquiredTypeName(call, runtime, env.context);
     return { kind: "array", acquisition: { call, name: undefined, typeName } };
   }
-  const callee = skipTypeWrappers(ts, call.expression);
+  const callee = skipOuterExpressions(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const receiver = originOfExpression(callee.expression, env);
   if (receiver === undefined) return undefined;

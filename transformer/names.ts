@@ -1,0 +1,248 @@
+/**
+ * Names: which identifiers a binding, a statement or a function declares, and the two questions asked
+ * of them. The rewrite compares names as text (conservative: moving code across a scope boundary must
+ * not change what any same-named variable means); the safety checks resolve a reference to its
+ * declaration, by the checker's symbols when there is a checker and by a lexical walk without one, so
+ * shadowing and same-named variables of nested functions are told apart either way. Both read the
+ * same declaration facts below.
+ */
+import type * as TS from "typescript";
+
+/** Every identifier a binding name (identifier or destructuring pattern) binds. */
+export function bindingIdentifiers(ts: typeof TS, name: TS.BindingName): TS.Identifier[] {
+  if (ts.isIdentifier(name)) return [name];
+  return name.elements.flatMap((element) =>
+    ts.isOmittedExpression(element) ? [] : bindingIdentifiers(ts, element.name),
+  );
+}
+
+function listIdentifiers(ts: typeof TS, list: TS.VariableDeclarationList): TS.Identifier[] {
+  return list.declarations.flatMap((declaration) => bindingIdentifiers(ts, declaration.name));
+}
+
+/** What a statement declares in its statement list: variables, function, class, enum, imports. */
+function statementIdentifiers(ts: typeof TS, statement: TS.Statement): TS.Identifier[] {
+  if (ts.isVariableStatement(statement)) return listIdentifiers(ts, statement.declarationList);
+  if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)) &&
+    statement.name !== undefined
+  ) {
+    return [statement.name];
+  }
+  if (ts.isImportDeclaration(statement)) return importIdentifiers(ts, statement);
+  return [];
+}
+
+function importIdentifiers(ts: typeof TS, statement: TS.ImportDeclaration): TS.Identifier[] {
+  const clause = statement.importClause;
+  if (clause === undefined) return [];
+  const names = clause.name === undefined ? [] : [clause.name];
+  const bindings = clause.namedBindings;
+  if (bindings === undefined) return names;
+  if (ts.isNamespaceImport(bindings)) return [...names, bindings.name];
+  return [...names, ...bindings.elements.map((element) => element.name)];
+}
+
+/** `var` declarations anywhere under `node` (they are function-scoped), not in nested functions. */
+function varIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
+  const found: TS.Identifier[] = [];
+  const visit = (child: TS.Node): void => {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+    if (ts.isVariableDeclarationList(child) && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
+      found.push(...listIdentifiers(ts, child));
+    }
+    ts.forEachChild(child, visit);
+  };
+  ts.forEachChild(node, visit);
+  return found;
+}
+
+const textsOf = (identifiers: readonly TS.Identifier[], into: Set<string>): Set<string> => {
+  for (const identifier of identifiers) into.add(identifier.text);
+  return into;
+};
+
+// ---- Names as text: what the rewrite asks before moving code across a scope boundary. ----
+
+/** Names declared at the top level of a statement list. */
+export function topLevelDeclaredNames(
+  ts: typeof TS,
+  statements: readonly TS.Statement[],
+  into: Set<string> = new Set(),
+): Set<string> {
+  for (const statement of statements) textsOf(statementIdentifiers(ts, statement), into);
+  return into;
+}
+
+/** Names a function's own scope declares: its name (expressions), parameters, vars, top-level lexicals. */
+export function functionScopeNames(
+  ts: typeof TS,
+  fn: TS.FunctionExpression | TS.ArrowFunction,
+): Set<string> {
+  const names = new Set<string>();
+  if (ts.isFunctionExpression(fn) && fn.name !== undefined) names.add(fn.name.text);
+  for (const parameter of fn.parameters) textsOf(bindingIdentifiers(ts, parameter.name), names);
+  if (ts.isBlock(fn.body)) {
+    topLevelDeclaredNames(ts, fn.body.statements, names);
+    textsOf(varIdentifiers(ts, fn.body), names);
+  }
+  return names;
+}
+
+/** Code to analyse: one node or a statement list. */
+export type Code = TS.Node | readonly TS.Node[];
+
+function forEachIn(code: Code, visit: (node: TS.Node) => void): void {
+  if (Array.isArray(code)) (code as readonly TS.Node[]).forEach(visit);
+  else visit(code as TS.Node);
+}
+
+/** Identifier texts an expression reads as names (property names after `.` are not names). */
+export function referencedNames(
+  ts: typeof TS,
+  node: Code,
+  into: Set<string> = new Set(),
+): Set<string> {
+  const visit = (current: TS.Node): void => {
+    if (ts.isIdentifier(current)) {
+      into.add(current.text);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(current)) {
+      visit(current.expression);
+      return;
+    }
+    if (ts.isPropertyAssignment(current)) {
+      if (ts.isComputedPropertyName(current.name)) visit(current.name);
+      visit(current.initializer);
+      return;
+    }
+    ts.forEachChild(current, visit);
+  };
+  forEachIn(node, visit);
+  return into;
+}
+
+/** True if `name` is the target of an assignment, ++/-- or for-in/of binding anywhere under `node`. */
+export function isAssignedIn(ts: typeof TS, node: Code, name: string): boolean {
+  let found = false;
+  const targets = (target: TS.Node): boolean => referencedNames(ts, target).has(name);
+  const visit = (current: TS.Node): void => {
+    if (found) return;
+    if (
+      ts.isBinaryExpression(current) &&
+      current.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      current.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+      targets(current.left)
+    ) {
+      found = true;
+    } else if (
+      (ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) &&
+      (current.operator === ts.SyntaxKind.PlusPlusToken ||
+        current.operator === ts.SyntaxKind.MinusMinusToken) &&
+      targets(current.operand)
+    ) {
+      found = true;
+    } else if (
+      (ts.isForOfStatement(current) || ts.isForInStatement(current)) &&
+      !ts.isVariableDeclarationList(current.initializer) &&
+      targets(current.initializer)
+    ) {
+      found = true;
+    }
+    if (!found) ts.forEachChild(current, visit);
+  };
+  forEachIn(node, visit);
+  return found;
+}
+
+// ---- Names resolved to declarations: what the safety checks ask. ----
+
+/**
+ * Which declaration an identifier refers to. A declaration is identified by the identifier it
+ * declares (`v` in `const v = ...`, in a parameter or in a destructuring pattern), the same node with
+ * and without a checker.
+ */
+export interface BindingResolver {
+  /** The declaring identifier `reference` refers to; undefined for globals and unresolvable names. */
+  declarationOf(reference: TS.Identifier): TS.Identifier | undefined;
+}
+
+export function createBindingResolver(
+  ts: typeof TS,
+  checker: TS.TypeChecker | undefined,
+): BindingResolver {
+  return {
+    declarationOf(reference) {
+      const fromChecker =
+        checker === undefined ? undefined : checkerDeclaration(ts, checker, reference);
+      return fromChecker ?? lexicalDeclaration(ts, reference);
+    },
+  };
+}
+
+function checkerDeclaration(
+  ts: typeof TS,
+  checker: TS.TypeChecker,
+  reference: TS.Identifier,
+): TS.Identifier | undefined {
+  const parent = reference.parent;
+  const symbol =
+    parent !== undefined && ts.isShorthandPropertyAssignment(parent) && parent.name === reference
+      ? checker.getShorthandAssignmentValueSymbol(parent)
+      : checker.getSymbolAtLocation(reference);
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (declaration === undefined) return undefined;
+  const name = ts.getNameOfDeclaration(declaration);
+  return name !== undefined && ts.isIdentifier(name) ? name : undefined;
+}
+
+function lexicalDeclaration(ts: typeof TS, reference: TS.Identifier): TS.Identifier | undefined {
+  const named = (identifiers: readonly TS.Identifier[]): TS.Identifier | undefined =>
+    identifiers.find((identifier) => identifier.text === reference.text);
+  for (let node: TS.Node = reference; node.parent !== undefined; node = node.parent) {
+    const found = named(visibleDeclarations(ts, node.parent, node));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The declarations `container` makes visible to its child `from`, in the order they shadow. */
+function visibleDeclarations(ts: typeof TS, container: TS.Node, from: TS.Node): TS.Identifier[] {
+  if (ts.isBlock(container) || ts.isSourceFile(container) || ts.isModuleBlock(container)) {
+    return container.statements.flatMap((statement) => statementIdentifiers(ts, statement));
+  }
+  if (ts.isCaseBlock(container)) {
+    return container.clauses.flatMap((clause) =>
+      clause.statements.flatMap((statement) => statementIdentifiers(ts, statement)),
+    );
+  }
+  if (ts.isFunctionLike(container)) {
+    const parameters = container.parameters.flatMap((parameter) =>
+      bindingIdentifiers(ts, parameter.name),
+    );
+    // `var` is function-scoped: a declaration in any nested block (not nested function) is visible.
+    const body = (container as TS.FunctionLikeDeclaration).body;
+    const vars = body !== undefined && from === body ? varIdentifiers(ts, body) : [];
+    const ownName =
+      ts.isFunctionExpression(container) && container.name !== undefined ? [container.name] : [];
+    return [...parameters, ...vars, ...ownName];
+  }
+  if (
+    ts.isForStatement(container) ||
+    ts.isForOfStatement(container) ||
+    ts.isForInStatement(container)
+  ) {
+    const init = container.initializer;
+    return init !== undefined && ts.isVariableDeclarationList(init)
+      ? listIdentifiers(ts, init)
+      : [];
+  }
+  if (ts.isCatchClause(container) && container.variableDeclaration !== undefined) {
+    return bindingIdentifiers(ts, container.variableDeclaration.name);
+  }
+  if (ts.isClassExpression(container) && container.name !== undefined) return [container.name];
+  return [];
+}
