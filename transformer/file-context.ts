@@ -1,6 +1,6 @@
 /** Everything the rewrites need while transforming one source file. */
 import type * as TS from "typescript";
-import type { PoolMessage } from "./messages.js";
+import type { PoolMessage } from "./diagnostic-registry.js";
 import type { PoolPluginOptions } from "./options.js";
 import type { PoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";

@@ -8,8 +8,8 @@
  * diagnostics. All TypeScript access goes through `extras.ts`, the compiler that loaded the plugin.
  */
 import type * as TS from "typescript";
-import { createGlobalPoolDiagnostic } from "./diagnostics.js";
-import { unsupportedTypeScript } from "./messages.js";
+import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
+import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
 import { parseOptions } from "./options.js";
 import { diagnosticKey, programState } from "./plugin-state.js";
 import { createCheckerResolver, createImportResolver } from "./resolve-markers.js";
@@ -55,7 +55,7 @@ export default function adaptiveArrayPoolsTransformer(
   const { options, problems } = parseOptions(config);
   if (!state.optionProblemsReported) {
     state.optionProblemsReported = true;
-    for (const problem of problems) addDiagnostic(createGlobalPoolDiagnostic(ts, problem));
+    for (const problem of problems) addDiagnostic(createPoolDiagnostic(ts, problem, undefined));
   }
   // A Program without a usable checker (a loader that passes none): recognise markers by imports.
   const checker =
@@ -83,17 +83,10 @@ function reportUnsupported(
   const instance = typeof ts === "object" && ts !== null ? ts : warnedInstances;
   if (warnedInstances.has(instance)) return;
   warnedInstances.add(instance);
-  const message = unsupportedTypeScript(versionOf(ts));
+  const message = UNSUPPORTED_TYPESCRIPT(versionOf(ts));
   if (canAddDiagnostic) {
-    addDiagnostic({
-      file: undefined,
-      start: undefined,
-      length: undefined,
-      category: 0, // DiagnosticCategory.Warning; `ts` itself may be unusable here.
-      code: 90000 + message.code,
-      messageText: `AAP${message.code}: ${message.message}`,
-      source: "adaptive-array-pools",
-    });
+    // `ts` itself may be unusable here.
+    addDiagnostic(createPoolDiagnostic(CATEGORIES_ONLY, message, undefined));
   } else {
     console.warn(`warning AAP${message.code}: ${message.message}`);
   }

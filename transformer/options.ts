@@ -1,7 +1,7 @@
 /** The plugin options from tsconfig's `compilerOptions.plugins` entry, checked and defaulted. */
 import type { EscapeLint } from "./safety/index.js";
-import { invalidOption } from "./messages.js";
-import type { PoolMessage } from "./messages.js";
+import { INVALID_OPTION } from "./diagnostic-registry.js";
+import type { PoolMessage } from "./diagnostic-registry.js";
 
 export interface PoolPluginOptions {
   /** false compiles pooling out: marked code sees DISABLED_POOL and the pool is never touched. */
@@ -39,7 +39,7 @@ export function parseOptions(config: Readonly<Record<string, unknown>> | undefin
     const value = raw[name];
     if (value === undefined) return fallback;
     if (ok(value)) return value;
-    problems.push(invalidOption(name, expected, JSON.stringify(value) ?? String(value)));
+    problems.push(INVALID_OPTION(name, expected, JSON.stringify(value) ?? String(value)));
     return fallback;
   };
   const options: PoolPluginOptions = {

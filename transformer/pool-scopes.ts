@@ -10,13 +10,13 @@
  */
 import type * as TS from "typescript";
 import {
-  notInlineFunction,
-  poolScopeOutsideUsing,
-  spreadArgument,
-  usingNotRewritable,
-  wrongArgumentCount,
-} from "./messages.js";
-import type { PoolMessage } from "./messages.js";
+  NOT_INLINE_FUNCTION,
+  POOL_SCOPE_OUTSIDE_USING,
+  SPREAD_ARGUMENT,
+  USING_NOT_REWRITABLE,
+  WRONG_ARGUMENT_COUNT,
+} from "./diagnostic-registry.js";
+import type { PoolMessage } from "./diagnostic-registry.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { skipOuterExpressions } from "./syntax.js";
 
@@ -158,16 +158,16 @@ function functionScope(
 ): FunctionPoolScope | MarkerRefusal {
   const args = call.arguments;
   if (args.some((argument) => ts.isSpreadElement(argument))) {
-    return { node: call, message: spreadArgument(marker) };
+    return { node: call, message: SPREAD_ARGUMENT(marker) };
   }
   if (args.length !== 1 && args.length !== 2) {
     const expected = "(pool, function) or (function)";
-    return { node: call, message: wrongArgumentCount(marker, args.length, expected) };
+    return { node: call, message: WRONG_ARGUMENT_COUNT(marker, args.length, expected) };
   }
   const last = args[args.length - 1]!;
   const fn = skipOuterExpressions(ts, last);
   if (!ts.isFunctionExpression(fn) && !ts.isArrowFunction(fn)) {
-    return { node: last, message: notInlineFunction(marker) };
+    return { node: last, message: NOT_INLINE_FUNCTION(marker) };
   }
   const body = fn.body;
   return {
@@ -259,18 +259,20 @@ function strayMessage(ts: typeof TS, call: TS.CallExpression): PoolMessage | und
     !ts.isVariableDeclaration(declaration) ||
     declaration.initializer !== initializer
   ) {
-    return poolScopeOutsideUsing();
+    return POOL_SCOPE_OUTSIDE_USING();
   }
   const list = declaration.parent;
   const flags = list.flags & ts.NodeFlags.BlockScoped;
   if (flags !== ts.NodeFlags.Using && flags !== ts.NodeFlags.AwaitUsing) {
-    return poolScopeOutsideUsing();
+    return POOL_SCOPE_OUTSIDE_USING();
   }
   const statement = list.parent;
   const inBlock =
     ts.isVariableStatement(statement) &&
     (ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent));
-  return inBlock ? undefined : usingNotRewritable("it is not a statement directly inside a block");
+  return inBlock
+    ? undefined
+    : USING_NOT_REWRITABLE("it is not a statement directly inside a block");
 }
 
 /** `getTaskLocalPool()` (under wrappers) passed as the pool: the same pool as passing none. */

@@ -6,12 +6,12 @@
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import {
-  acquireInParameterDefault,
-  asyncOrGenerator,
-  newPoolPerCall,
-  poolExpressionNotMovable,
-  poolingOffNeedsName,
-} from "./messages.js";
+  ACQUIRE_IN_PARAMETER_DEFAULT,
+  ASYNC_OR_GENERATOR,
+  NEW_POOL_PER_CALL,
+  POOL_EXPRESSION_NOT_MOVABLE,
+  POOLING_OFF_NEEDS_NAME,
+} from "./diagnostic-registry.js";
 import { isTaskLocalPool } from "./pool-scopes.js";
 import type { FunctionMarker, FunctionPoolScope, MarkerRefusal } from "./pool-scopes.js";
 import {
@@ -36,17 +36,17 @@ export function rewriteFunctionMarker(
   if (!("kind" in scope)) return fail(file, scope.node, scope.message);
   const { call, fn, marker, pool: poolArgument } = scope;
   const kind = suspendingKind(ts, fn);
-  if (kind !== undefined) return fail(file, fn, asyncOrGenerator(marker, kind));
+  if (kind !== undefined) return fail(file, fn, ASYNC_OR_GENERATOR(marker, kind));
   const acquiring = file.options.pooling
     ? fn.parameters.find((parameter) => acquiresOutsideFunctions(file, parameter))
     : undefined;
-  if (acquiring !== undefined) return fail(file, acquiring, acquireInParameterDefault(marker));
+  if (acquiring !== undefined) return fail(file, acquiring, ACQUIRE_IN_PARAMETER_DEFAULT(marker));
   if (poolArgument !== undefined) {
     const problem = unmovablePool(ts, poolArgument, fn);
     if (problem !== undefined)
-      return fail(file, poolArgument, poolExpressionNotMovable(marker, problem));
+      return fail(file, poolArgument, POOL_EXPRESSION_NOT_MOVABLE(marker, problem));
     if (ts.isNewExpression(skipOuterExpressions(ts, poolArgument))) {
-      file.report(poolArgument, newPoolPerCall(marker));
+      file.report(poolArgument, NEW_POOL_PER_CALL(marker));
     }
   }
   return file.options.pooling
@@ -127,7 +127,7 @@ function unpooledFunction(
     return replaceBody(file, call, fn, undefined);
   }
   if (!ts.isIdentifier(poolArgument) || isAssignedIn(file.ts, fn.body, poolArgument.text)) {
-    return fail(file, poolArgument, poolingOffNeedsName(marker));
+    return fail(file, poolArgument, POOLING_OFF_NEEDS_NAME(marker));
   }
   return file.withPoolDisabled(poolArgument, () => replaceBody(file, call, fn, undefined));
 }

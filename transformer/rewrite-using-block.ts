@@ -13,13 +13,13 @@
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import {
-  poolingOffNeedsName,
-  spreadArgument,
-  usingBindingReferenced,
-  usingNotRewritable,
-  wrongArgumentCount,
-} from "./messages.js";
-import type { PoolMessage } from "./messages.js";
+  POOLING_OFF_NEEDS_NAME,
+  SPREAD_ARGUMENT,
+  USING_BINDING_REFERENCED,
+  USING_NOT_REWRITABLE,
+  WRONG_ARGUMENT_COUNT,
+} from "./diagnostic-registry.js";
+import type { PoolMessage } from "./diagnostic-registry.js";
 import { isTaskLocalPool } from "./pool-scopes.js";
 import type { BlockPoolScope } from "./pool-scopes.js";
 import {
@@ -83,7 +83,7 @@ function planScopes(
     return undefined;
   };
   if (scope.isAwait) {
-    return refuse(using, usingNotRewritable("pool scopes are synchronous, write plain 'using'"));
+    return refuse(using, USING_NOT_REWRITABLE("pool scopes are synchronous, write plain 'using'"));
   }
   const sources: (TS.Expression | undefined)[] = [];
   const restNames = referencedNames(ts, rest);
@@ -91,38 +91,38 @@ function planScopes(
     if (call === undefined) {
       return refuse(
         declaration,
-        usingNotRewritable(
+        USING_NOT_REWRITABLE(
           "it also declares other resources; give poolScope its own 'using' statement",
         ),
       );
     }
     if (call.arguments.some((argument) => ts.isSpreadElement(argument))) {
-      return refuse(call, spreadArgument("poolScope"));
+      return refuse(call, SPREAD_ARGUMENT("poolScope"));
     }
     if (call.arguments.length > 1) {
-      return refuse(call, wrongArgumentCount("poolScope", call.arguments.length, "(pool) or ()"));
+      return refuse(call, WRONG_ARGUMENT_COUNT("poolScope", call.arguments.length, "(pool) or ()"));
     }
     const name = declaration.name;
     if (ts.isIdentifier(name) && restNames.has(name.text))
-      return refuse(name, usingBindingReferenced(name.text));
+      return refuse(name, USING_BINDING_REFERENCED(name.text));
     sources.push(call.arguments[0]);
   }
   const restDeclared = topLevelDeclaredNames(ts, rest);
   const earlierSeesRest = [...referencedNames(ts, earlier)].some((name) => restDeclared.has(name));
   if (atTopLevel && rest.some((statement) => isModuleSyntax(ts, statement))) {
-    return refuse(using, usingNotRewritable("imports or exports follow it at module top level"));
+    return refuse(using, USING_NOT_REWRITABLE("imports or exports follow it at module top level"));
   }
   if (atTopLevel && earlierSeesRest) {
     return refuse(
       using,
-      usingNotRewritable("code before it at module top level refers to names declared after it"),
+      USING_NOT_REWRITABLE("code before it at module top level refers to names declared after it"),
     );
   }
   if (!file.options.pooling) {
     for (const source of sources) {
       if (source === undefined || isTaskLocalPool(ts, file.resolve, source)) continue;
       if (!ts.isIdentifier(source) || isAssignedIn(ts, rest, source.text)) {
-        return refuse(source, poolingOffNeedsName("poolScope"));
+        return refuse(source, POOLING_OFF_NEEDS_NAME("poolScope"));
       }
     }
   }

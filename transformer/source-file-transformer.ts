@@ -8,8 +8,8 @@ import type * as TS from "typescript";
 import { isValueReference } from "./value-reference.js";
 import { createPoolDiagnostic } from "./diagnostics.js";
 import type { FileContext } from "./file-context.js";
-import { internalError } from "./messages.js";
-import type { PoolMessage } from "./messages.js";
+import { INTERNAL_ERROR } from "./diagnostic-registry.js";
+import type { PoolMessage } from "./diagnostic-registry.js";
 import type { PoolPluginOptions } from "./options.js";
 import { findPoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";
@@ -36,9 +36,9 @@ export function createSourceFileTransformer(
       return transformFile(setup, transformation, sourceFile);
     } catch (error) {
       setup.report(
-        createPoolDiagnostic(setup.ts, sourceFile, {
+        createPoolDiagnostic(setup.ts, INTERNAL_ERROR(describe(error), "file"), {
+          sourceFile,
           node: sourceFile,
-          ...internalError(describe(error), "file"),
         }),
       );
       return sourceFile;
@@ -60,7 +60,7 @@ function transformFile(
   const factory = transformation.factory;
   const resolve = setup.resolverFor(sourceFile);
   const report = (node: TS.Node, message: PoolMessage): void =>
-    setup.report(createPoolDiagnostic(ts, sourceFile, { node, ...message }));
+    setup.report(createPoolDiagnostic(ts, message, { sourceFile, node }));
   const scopes = findPoolScopes(ts, sourceFile, resolve);
   const safety: SafetyContext = {
     ts,
@@ -146,7 +146,7 @@ function transformFile(
     try {
       return rewrite();
     } catch (error) {
-      report(node, internalError(describe(error), "marker"));
+      report(node, INTERNAL_ERROR(describe(error), "marker"));
       return undefined;
     }
   }

@@ -3,8 +3,8 @@
  * (no Program, no type checker). Markers are recognised by the file's imports of the runtime module.
  */
 import type * as TS from "typescript";
-import { createGlobalPoolDiagnostic } from "./diagnostics.js";
-import { unsupportedTypeScript } from "./messages.js";
+import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
+import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
 import { parseOptions } from "./options.js";
 import { createImportResolver } from "./resolve-markers.js";
 import { createSourceFileTransformer } from "./source-file-transformer.js";
@@ -35,15 +35,16 @@ export function transformSource(
   const ts = options.ts ?? loadTypeScript();
   const diagnostics: TS.Diagnostic[] = [];
   if (!hasTransformerApi(ts)) {
-    const message = unsupportedTypeScript(versionOf(ts));
+    const message = UNSUPPORTED_TYPESCRIPT(versionOf(ts));
     return {
       code,
       sourceMap: undefined,
-      diagnostics: [{ ...createGlobalPoolDiagnostic(fallbackCategories(), message) }],
+      diagnostics: [{ ...createPoolDiagnostic(CATEGORIES_ONLY, message, undefined) }],
     };
   }
   const parsed = parseOptions(options.plugin);
-  for (const problem of parsed.problems) diagnostics.push(createGlobalPoolDiagnostic(ts, problem));
+  for (const problem of parsed.problems)
+    diagnostics.push(createPoolDiagnostic(ts, problem, undefined));
   const transformer = createSourceFileTransformer({
     ts,
     options: parsed.options,
@@ -72,9 +73,4 @@ export function transformSource(
 function loadTypeScript(): typeof TS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require("typescript") as typeof TS;
-}
-
-/** Enough of `ts` for createGlobalPoolDiagnostic when the given TypeScript lacks the API. */
-function fallbackCategories(): typeof TS {
-  return { DiagnosticCategory: { Warning: 0, Error: 1 } } as unknown as typeof TS;
 }

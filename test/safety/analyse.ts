@@ -19,7 +19,7 @@ import { checkPoolScope } from "../../transformer/safety/index.js";
 import type { EscapeLint, SafetyContext } from "../../transformer/safety/index.js";
 
 /** Repository root, from build/test/safety/ (compiled) where this runs. */
-const REPO_ROOT = path.resolve(__dirname, "../../..");
+export const REPO_ROOT = path.resolve(__dirname, "../../..");
 
 export interface Compiler {
   readonly label: string;
@@ -42,6 +42,8 @@ export type Mode = "checker" | "syntax";
 
 export interface Case {
   readonly name: string;
+  /** Absolute path: diagnostics render relative to its folder (`input.ts(9,10): ...`). */
+  readonly file: string;
   readonly source: string;
 }
 
@@ -53,15 +55,14 @@ export function analyseAll(
   escapeLint: EscapeLint = "error",
 ): Map<string, string[]> {
   const { ts } = compiler;
-  const fileOf = (c: Case): string => path.join(REPO_ROOT, "test-input", `${c.name}.ts`);
-  const sources = new Map(cases.map((c) => [fileOf(c), c.source]));
+  const sources = new Map(cases.map((c) => [c.file, c.source]));
   const program = mode === "checker" ? createProgram(ts, sources) : undefined;
   const results = new Map<string, string[]>();
   for (const c of cases) {
     const sourceFile =
-      program?.getSourceFile(fileOf(c)) ??
-      ts.createSourceFile(fileOf(c), c.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    const rendered: string[] = [];
+      program?.getSourceFile(c.file) ??
+      ts.createSourceFile(c.file, c.source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+    const reported: TS.Diagnostic[] = [];
     const checker = program?.getTypeChecker();
     const resolve = resolverFor(ts, sourceFile, checker);
     const scopes = findPoolScopes(ts, sourceFile, resolve);
@@ -72,10 +73,14 @@ export function analyseAll(
       scopes,
       escapeLint,
       resolveRuntimeCall: resolve,
-      report: (diagnostic) =>
-        rendered.push(formatPoolDiagnostic(ts, diagnostic, (name) => path.basename(name))),
+      report: (diagnostic) => reported.push(diagnostic),
     };
     for (const scope of scopes.all) checkPoolScope(scope, context);
+    // Sorted and rendered as the fixture suite renders the plugin's diagnostics.
+    const folder = path.dirname(c.file);
+    const rendered = reported
+      .sort((a, b) => (a.start ?? 0) - (b.start ?? 0) || a.code - b.code)
+      .map((d) => formatPoolDiagnostic(ts, d, (name) => path.relative(folder, name)));
     results.set(c.name, rendered);
   }
   return results;

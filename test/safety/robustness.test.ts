@@ -7,22 +7,27 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { analyseAll, compilers } from "./analyse.js";
+import { REPO_ROOT, analyseAll, compilers } from "./analyse.js";
 import type { Case } from "./analyse.js";
 
-const FIXTURES = path.resolve(__dirname, "../../../fixtures");
+const FIXTURES = path.join(REPO_ROOT, "fixtures");
 const STEP = 37;
 
 function fixtureInputs(): Case[] {
   return readdirSync(FIXTURES)
     .filter((name) => existsSync(path.join(FIXTURES, name, "input.ts")))
-    .map((name) => ({ name, source: readFileSync(path.join(FIXTURES, name, "input.ts"), "utf8") }));
+    .map((name) => {
+      const file = path.join(FIXTURES, name, "input.ts");
+      return { name, file, source: readFileSync(file, "utf8") };
+    });
 }
 
 function prefixes(c: Case): Case[] {
   const cut: Case[] = [];
   for (let end = STEP; end < c.source.length; end += STEP) {
-    cut.push({ name: `${c.name}@${end}`, source: c.source.slice(0, end) });
+    const name = `${c.name}@${end}`;
+    const file = path.join(REPO_ROOT, "test-input", `${name}.ts`);
+    cut.push({ name, file, source: c.source.slice(0, end) });
   }
   return cut;
 }

@@ -24,11 +24,12 @@ import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT, runTspc } from "../support/compi
 import type { BuildResult, CompilerPairing } from "../support/compilers.js";
 import { transformSource } from "../../transformer/index.js";
 import {
-  notInlineFunction,
-  poolScopeOutsideUsing,
-  spreadArgument,
-} from "../../transformer/messages.js";
-import type { PoolMessage } from "../../transformer/messages.js";
+  NOT_INLINE_FUNCTION,
+  POOL_SCOPE_OUTSIDE_USING,
+  SPREAD_ARGUMENT,
+} from "../../transformer/diagnostic-registry.js";
+import type { PoolMessage } from "../../transformer/diagnostic-registry.js";
+import { defaultSeverity } from "../../transformer/diagnostics.js";
 import { patchedTypeScript } from "./support-compile.js";
 import { markerCallsIn } from "./support-marker-calls.js";
 
@@ -127,18 +128,18 @@ const UNREWRITABLE_OUTPUT = [
 
 /**
  * What tspc prints for examples/unrewritable: position, severity, TypeScript's code and the plugin's
- * own message for each case (the message text itself is defined once, in transformer/messages.ts).
+ * own message for each case (the message text itself is defined once, in transformer/diagnostic-registry.ts).
  * The path is relative to tspc's working directory, the repository root.
  */
 function diagnosticLine(position: string, message: PoolMessage): string {
   const codes = `TS${90000 + message.code}: AAP${message.code}`;
-  return `examples/unrewritable/src/main.ts${position}: ${message.severity} ${codes}: ${message.message}`;
+  return `examples/unrewritable/src/main.ts${position}: ${defaultSeverity(message.category)} ${codes}: ${message.message}`;
 }
 
 const UNREWRITABLE_DIAGNOSTICS = [
-  diagnosticLine("(16,42)", notInlineFunction("withPool")),
-  diagnosticLine("(20,24)", spreadArgument("withPool")),
-  diagnosticLine("(23,16)", poolScopeOutsideUsing()),
+  diagnosticLine("(16,42)", NOT_INLINE_FUNCTION("withPool")),
+  diagnosticLine("(20,24)", SPREAD_ARGUMENT("withPool")),
+  diagnosticLine("(23,16)", POOL_SCOPE_OUTSIDE_USING()),
   "",
 ].join("\n");
 

@@ -7,7 +7,18 @@
 import type * as TS from "typescript";
 import { calleeName, ownOrigin, subjectOf } from "./escape-analysis.js";
 import type { FlowHooks } from "./flow.js";
-import { SafetyCode, detachMessage, possibleEscapeMessage } from "./messages.js";
+import {
+  BUFFER_TRANSFERRED,
+  BUFFER_TRANSFERRED_BY_CLONE,
+  BUFFER_TRANSFERRED_BY_MESSAGE,
+  LISTED_FOR_TRANSFER,
+} from "../diagnostic-registry.js";
+import {
+  acquisitionPlace,
+  describeSubjectCapitalised,
+  positionOf,
+  subjectName,
+} from "./subject.js";
 import type { Origin } from "./origin.js";
 import { skipOuterExpressions } from "../syntax.js";
 import { propertyKey } from "./pool-backed.js";
@@ -23,11 +34,11 @@ export const detachHooks: FlowHooks = {
     if (!ts.isCallExpression(node)) return;
     const name = calleeName(node, ts);
     if (name === "structuredClone") {
-      checkTransferOptions(node.arguments[1], node, SafetyCode.BufferTransferredByClone, env);
+      checkTransferOptions(node.arguments[1], node, BUFFER_TRANSFERRED_BY_CLONE, env);
     } else if (name === "postMessage") {
       // postMessage(m, transferList), postMessage(m, { transfer }), window's postMessage(m, origin, list)
       for (const argument of node.arguments.slice(1)) {
-        checkTransferOptions(argument, node, SafetyCode.BufferTransferredByMessage, env);
+        checkTransferOptions(argument, node, BUFFER_TRANSFERRED_BY_MESSAGE, env);
       }
     } else if (name !== undefined && TRANSFER_METHODS.has(name)) {
       checkBufferTransfer(node, env);
@@ -42,14 +53,14 @@ function checkBufferTransfer(call: TS.CallExpression, env: Environment): void {
   if (!ts.isPropertyAccessExpression(callee)) return;
   const origin = ownOrigin(callee.expression, env);
   if (origin?.kind !== "buffer") return;
-  report(SafetyCode.BufferTransferred, callee.expression, origin, call, env);
+  report(BUFFER_TRANSFERRED, callee.expression, origin, call, env);
 }
 
 /** A transfer list, or an options object with a `transfer` list. */
 function checkTransferOptions(
   argument: TS.Expression | undefined,
   call: TS.CallExpression,
-  code: SafetyCode,
+  code: Detach,
   env: Environment,
 ): void {
   const { ts } = env.context;
@@ -71,7 +82,7 @@ function checkTransferOptions(
 function checkTransferList(
   list: TS.Expression,
   call: TS.CallExpression,
-  code: SafetyCode,
+  code: Detach,
   env: Environment,
 ): void {
   const { ts } = env.context;
@@ -93,8 +104,14 @@ function unwrapList(origin: Origin): Origin {
   return origin.kind === "container" ? unwrapList(origin.inner) : origin;
 }
 
+/** The three ways a buffer is detached. */
+type Detach =
+  | typeof BUFFER_TRANSFERRED
+  | typeof BUFFER_TRANSFERRED_BY_CLONE
+  | typeof BUFFER_TRANSFERRED_BY_MESSAGE;
+
 function report(
-  code: SafetyCode,
+  code: Detach,
   item: TS.Expression,
   origin: Origin,
   call: TS.CallExpression,
@@ -102,16 +119,14 @@ function report(
 ): void {
   const { sourceFile } = env.context;
   const subject = subjectOf(item, origin, env);
+  const at = positionOf(call, sourceFile);
+  const name = subjectName(subject, sourceFile);
+  const related = [acquisitionPlace(subject)];
   if (origin.kind === "buffer") {
-    reportSafety(
-      env.context,
-      code,
-      "corrupts-pool",
-      call,
-      detachMessage(code, subject, call, sourceFile),
-    );
+    const buffer = describeSubjectCapitalised({ ...subject, isBuffer: true }, sourceFile);
+    reportSafety(env.context, code(buffer, at, name), call, related);
   } else if (origin.kind === "array") {
-    const message = possibleEscapeMessage(SafetyCode.ListedForTransfer, subject, call, sourceFile);
-    reportSafety(env.context, SafetyCode.ListedForTransfer, "possible", call, message);
+    const described = describeSubjectCapitalised(subject, sourceFile);
+    reportSafety(env.context, LISTED_FOR_TRANSFER(described, at, name), call, related);
   }
 }

@@ -9,14 +9,24 @@ import type * as TS from "typescript";
 import type { FlowHooks } from "./flow.js";
 import { STORING_METHODS } from "./flow.js";
 import {
-  SafetyCode,
+  ASSIGNED_TO_OUTER_VARIABLE,
+  POSTED_MESSAGE,
+  RETURNED_ARRAY,
+  RETURNED_CLOSURE,
+  RETURNED_IN_LITERAL,
+  STORED_IN_OUTER_CONTAINER,
+  STORED_IN_OUTER_OBJECT,
+} from "../diagnostic-registry.js";
+import type { PoolMessage } from "../diagnostic-registry.js";
+import {
+  acquisitionPlace,
+  copyFix,
+  describeSubject,
+  describeSubjectCapitalised,
   positionOf,
-  possibleEscapeMessage,
-  returnedArrayMessage,
-  returnedClosureMessage,
-  returnedInLiteralMessage,
-} from "./messages.js";
-import type { Subject } from "./messages.js";
+  subjectName,
+} from "./subject.js";
+import type { Subject } from "./subject.js";
 import { acquisitionOf } from "./origin.js";
 import type { Origin } from "./origin.js";
 import { skipOuterExpressions } from "../syntax.js";
@@ -61,16 +71,18 @@ export const escapeHooks: FlowHooks = {
         ? `thrown at ${positionOf(value.parent, sourceFile)}`
         : `returned by the arrow function's expression body at ${positionOf(value, sourceFile)}`;
     const subject = subjectOf(value, origin, env);
+    const name = subjectName(subject, sourceFile);
+    let message: PoolMessage;
     if (origin.kind === "closure") {
-      const message = returnedClosureMessage(subject, exit, sourceFile);
-      reportSafety(env.context, SafetyCode.ReturnedClosure, "definite", value, message);
+      const captured = describeSubject({ ...subject, inClosure: false }, sourceFile);
+      message = RETURNED_CLOSURE(captured, exit, name);
     } else if (origin.kind === "container") {
-      const message = returnedInLiteralMessage(subject, exit, sourceFile);
-      reportSafety(env.context, SafetyCode.ReturnedInLiteral, "definite", value, message);
+      message = RETURNED_IN_LITERAL(describeSubjectCapitalised(subject, sourceFile), exit, name);
     } else {
-      const message = returnedArrayMessage(subject, exit, sourceFile);
-      reportSafety(env.context, SafetyCode.ReturnedArray, "definite", value, message);
+      const fix = copyFix(subject, sourceFile);
+      message = RETURNED_ARRAY(describeSubjectCapitalised(subject, sourceFile), exit, fix);
     }
+    reportSafety(env.context, message, value, [acquisitionPlace(subject)]);
   },
   onExpression(node, env) {
     const { ts } = env.context;
@@ -86,13 +98,13 @@ export const escapeHooks: FlowHooks = {
 function checkAssignment(assignment: TS.BinaryExpression, env: Environment): void {
   const { ts } = env.context;
   const target = skipOuterExpressions(ts, assignment.left);
-  let code: SafetyCode;
+  let code: PossibleEscape;
   if (ts.isIdentifier(target)) {
     if (!isOutside(target, env)) return;
-    code = SafetyCode.AssignedToOuterVariable;
+    code = ASSIGNED_TO_OUTER_VARIABLE;
   } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     if (!isOutsideObject(target.expression, env)) return;
-    code = SafetyCode.StoredInOuterObject;
+    code = STORED_IN_OUTER_OBJECT;
   } else {
     return;
   }
@@ -107,29 +119,48 @@ function checkStoringCall(call: TS.CallExpression, env: Environment): void {
   if (!isOutsideObject(callee.expression, env)) return;
   const stored = callee.name.text === "set" ? call.arguments.slice(1, 2) : call.arguments;
   for (const argument of stored) {
-    if (reportPossibleEscape(SafetyCode.StoredInOuterContainer, argument, call, env)) return;
+    if (reportPossibleEscape(STORED_IN_OUTER_CONTAINER, argument, call, env)) return;
   }
 }
 
 function checkPostMessage(call: TS.CallExpression, env: Environment): void {
   const message = call.arguments[0];
   if (message === undefined || calleeName(call, env.context.ts) !== "postMessage") return;
-  reportPossibleEscape(SafetyCode.PostedMessage, message, call, env);
+  reportPossibleEscape(POSTED_MESSAGE, message, call, env);
 }
+
+/** The possible escapes whose message ends in "keep a copy". */
+type PossibleEscape =
+  | typeof ASSIGNED_TO_OUTER_VARIABLE
+  | typeof STORED_IN_OUTER_OBJECT
+  | typeof STORED_IN_OUTER_CONTAINER;
 
 /** Report `value` as a possible escape at `sink` if it is this scope's pool memory. */
 function reportPossibleEscape(
-  code: SafetyCode,
+  code: PossibleEscape | typeof POSTED_MESSAGE,
   value: TS.Expression,
   sink: TS.Node,
   env: Environment,
 ): boolean {
   const origin = ownOrigin(value, env);
   if (origin === undefined) return false;
+  const { sourceFile } = env.context;
   const subject = subjectOf(value, origin, env);
-  const message = possibleEscapeMessage(code, subject, sink, env.context.sourceFile);
-  reportSafety(env.context, code, "possible", sink, message);
+  const described = describeSubjectCapitalised(subject, sourceFile);
+  const at = positionOf(sink, sourceFile);
+  const name = subjectName(subject, sourceFile);
+  const message =
+    code === POSTED_MESSAGE
+      ? code(described, at, name)
+      : code(described, at, keepCopy(subject, name));
+  reportSafety(env.context, message, sink, [acquisitionPlace(subject)]);
   return true;
+}
+
+function keepCopy(subject: Subject, name: string): string {
+  return subject.inClosure
+    ? `Capture a copy (\`const copy = ${name}.slice()\`) if the function runs after the scope.`
+    : `Keep a copy (\`${name}.slice()\`) if it is read after the scope.`;
 }
 
 /** The called function's name: `f` of `f(...)` and of `a.b.f(...)`. */

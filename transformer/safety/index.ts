@@ -13,7 +13,7 @@ import { walkScope } from "./flow.js";
 import type { FlowHooks } from "./flow.js";
 import { createPoolDiagnostic } from "../diagnostics.js";
 import { checkInterleaving } from "./interleaving.js";
-import { SafetyCode, analysisFailedMessage } from "./messages.js";
+import { ANALYSIS_FAILED } from "../diagnostic-registry.js";
 import type { PoolScope, PoolScopes } from "../pool-scopes.js";
 import type { RuntimeExportName } from "../runtime-exports.js";
 
@@ -62,14 +62,8 @@ function runChecks(context: SafetyContext, scopeNode: TS.Node, checks: () => voi
   try {
     checks();
   } catch (error) {
-    const message = analysisFailedMessage(error);
-    context.report(
-      createPoolDiagnostic(context.ts, context.sourceFile, {
-        code: SafetyCode.AnalysisFailed,
-        severity: "warning",
-        node: scopeNode,
-        message,
-      }),
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    const place = { sourceFile: context.sourceFile, node: scopeNode };
+    context.report(createPoolDiagnostic(context.ts, ANALYSIS_FAILED(reason), place));
   }
 }

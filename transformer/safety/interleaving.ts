@@ -10,7 +10,7 @@ import { enclosingFunctionOf } from "../pool-scopes.js";
 import type { BlockPoolScope } from "../pool-scopes.js";
 import { skipOuterExpressions } from "../syntax.js";
 import type { SafetyContext } from "./index.js";
-import { SafetyCode, interleavingMessage } from "./messages.js";
+import { AWAIT_IN_SCOPE, YIELD_IN_SCOPE } from "../diagnostic-registry.js";
 import { reportSafety } from "./report.js";
 
 export function checkInterleaving(scope: BlockPoolScope, context: SafetyContext): void {
@@ -27,8 +27,8 @@ export function checkInterleaving(scope: BlockPoolScope, context: SafetyContext)
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
     const suspension = suspensionOf(node, ts);
     if (suspension !== undefined && context.scopes.owningScope(node) === scope) {
-      const message = interleavingMessage(suspension.code, suspension.keyword, pool);
-      reportSafety(context, suspension.code, "corrupts-pool", suspension.node, message);
+      const message = suspension.code(suspension.keyword, pool);
+      reportSafety(context, message, suspension.node, []);
     }
     ts.forEachChild(node, visit);
   };
@@ -36,23 +36,23 @@ export function checkInterleaving(scope: BlockPoolScope, context: SafetyContext)
 }
 
 interface Suspension {
-  readonly code: SafetyCode;
+  readonly code: typeof AWAIT_IN_SCOPE | typeof YIELD_IN_SCOPE;
   readonly keyword: string;
   readonly node: TS.Node;
 }
 
 function suspensionOf(node: TS.Node, ts: typeof TS): Suspension | undefined {
-  if (ts.isAwaitExpression(node)) return { code: SafetyCode.AwaitInScope, keyword: "await", node };
-  if (ts.isYieldExpression(node)) return { code: SafetyCode.YieldInScope, keyword: "yield", node };
+  if (ts.isAwaitExpression(node)) return { code: AWAIT_IN_SCOPE, keyword: "await", node };
+  if (ts.isYieldExpression(node)) return { code: YIELD_IN_SCOPE, keyword: "yield", node };
   if (ts.isForOfStatement(node) && node.awaitModifier !== undefined) {
-    return { code: SafetyCode.AwaitInScope, keyword: "for await", node: node.awaitModifier };
+    return { code: AWAIT_IN_SCOPE, keyword: "for await", node: node.awaitModifier };
   }
   // `await using` awaits its disposal when the block ends, before the pool scope closes.
   if (
     ts.isVariableDeclarationList(node) &&
     (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing
   ) {
-    return { code: SafetyCode.AwaitInScope, keyword: "await using", node };
+    return { code: AWAIT_IN_SCOPE, keyword: "await using", node };
   }
   return undefined;
 }

@@ -4,30 +4,26 @@
  * rather than one array, so no lint level makes them acceptable.
  */
 import type * as TS from "typescript";
+import type { Category, PoolMessage } from "../diagnostic-registry.js";
 import { createPoolDiagnostic } from "../diagnostics.js";
-import type { Severity } from "../diagnostics.js";
-import type { SafetyContext } from "./index.js";
-import type { SafetyCode } from "./messages.js";
-
-export type Certainty = "definite" | "possible" | "corrupts-pool";
+import type { RelatedPlace, Severity } from "../diagnostics.js";
+import type { EscapeLint, SafetyContext } from "./index.js";
 
 export function reportSafety(
   context: SafetyContext,
-  code: SafetyCode,
-  certainty: Certainty,
+  message: PoolMessage,
   node: TS.Node,
-  message: string,
+  related: readonly RelatedPlace[],
 ): void {
-  const severity = severityFor(context, certainty);
+  const severity = severityFor(message.category, context.escapeLint);
   if (severity === undefined) return;
-  context.report(
-    createPoolDiagnostic(context.ts, context.sourceFile, { code, severity, node, message }),
-  );
+  const place = { sourceFile: context.sourceFile, node, related };
+  context.report(createPoolDiagnostic(context.ts, message, place, severity));
 }
 
-function severityFor(context: SafetyContext, certainty: Certainty): Severity | undefined {
-  if (certainty === "corrupts-pool") return "error";
-  if (context.escapeLint === "off") return undefined;
-  if (certainty === "possible") return "warning";
-  return context.escapeLint === "error" ? "error" : "warning";
+function severityFor(category: Category, lint: EscapeLint): Severity | undefined {
+  if (category === "error" || category === "warning") return category;
+  if (lint === "off") return undefined;
+  if (category === "possible-escape") return "warning";
+  return lint === "error" ? "error" : "warning";
 }
