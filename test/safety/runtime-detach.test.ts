@@ -1,6 +1,6 @@
 /**
- * Issue item 4, runtime half: a pool array whose buffer was transferred away (detached) must not break
- * the pool. The next acquire on that slot replaces the buffer; other arrays of the pool are untouched.
+ * The runtime side of buffer detachment (the compile-time side is AAP3010-3012): a pool array whose
+ * buffer was transferred away (detached) must not break the pool. The next acquire on that slot replaces the buffer; other arrays of the pool are untouched.
  * Node 20 has no ArrayBuffer.prototype.transfer, so buffers are detached by structuredClone and by
  * MessageChannel postMessage with a transfer list, as user code would.
  */

@@ -1,7 +1,8 @@
 /**
- * Issue item 3, runtime half. Through the untransformed fallback, a pooled function whose work
- * outlives its scope throws the runtime's clear errors; and the hazard AAP3001 reports at compile time
- * is real: two tasks awaiting inside `using poolScope` blocks on one shared pool rewind out of order.
+ * The runtime side of interleaving (the compile-time side is AAP3001-3002). Through the untransformed
+ * fallback, a pooled function whose work outlives its scope throws the runtime's clear errors; and the
+ * hazard AAP3001 reports at compile time is real: two tasks awaiting inside `using poolScope` blocks
+ * on one shared pool rewind out of order.
  */
 import { test } from "uvu";
 import * as assert from "uvu/assert";

@@ -1,5 +1,5 @@
 /**
- * Semantic equivalence (issue 3, item 5): every scenario under test/support/equivalence/scenarios runs
+ * Semantic equivalence: every scenario under test/support/equivalence/scenarios runs
  * untransformed (the runtime fallbacks), transformed by the plugin, and transformed with
  * `pooling: false`, each in a fresh module instance. Transformed must equal untransformed in every
  * observable result and in the final pool states; `pooling: false` must give the same results and

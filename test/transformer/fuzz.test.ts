@@ -1,5 +1,5 @@
 /**
- * Fuzz (issue 3, item 3): many generated and mutated TypeScript modules full of markers go through the
+ * Fuzz: many generated and mutated TypeScript modules full of markers go through the
  * plugin, both ways it runs: `transformSource` (no checker, recognition by imports) and the ts-patch
  * plugin entry on a Program (recognition by the checker). It must never throw, and what it emits must
  * parse whenever TypeScript's own output for the same input parses.

@@ -1,5 +1,5 @@
 /**
- * Real builds (issue 3, item 6): `tspc -p examples/<project>` with each TypeScript / ts-patch pairing,
+ * Real builds: `tspc -p examples/<project>` with each TypeScript / ts-patch pairing,
  * the plugin listed in the project's tsconfig as a user would list it. Checks the exit code, the emitted
  * files, the exact diagnostics text, and runs the emitted program.
  */
