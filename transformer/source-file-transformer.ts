@@ -11,6 +11,7 @@ import type { FileContext } from "./file-context.js";
 import { INTERNAL_ERROR } from "./diagnostic-registry.js";
 import type { PoolMessage } from "./diagnostic-registry.js";
 import type { PoolPluginOptions } from "./options.js";
+import { createBindingResolver } from "./names.js";
 import { findPoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
@@ -94,18 +95,19 @@ function transformFile(
       rewriteStatementList(file, statements, atTopLevel, visitStatement),
   };
 
+  const bindings = createBindingResolver(ts, setup.checker);
   /** Tests for references to pools that pooling: false compiles to DISABLED_POOL here. */
   const disabledPools: ((identifier: TS.Identifier) => boolean)[] = [];
 
+  /** The same declaration as `pool`: by the checker's symbols, or lexically without a checker. */
   function poolReferenceTest(pool: TS.Identifier): (identifier: TS.Identifier) => boolean {
-    const checker = setup.checker;
-    const target = checker?.getSymbolAtLocation(pool);
+    const target = bindings.declarationOf(pool);
     return (identifier) =>
       identifier.text === pool.text &&
       isValueReference(ts, identifier) &&
       // A shorthand property keeps its name, so `{ pool }` cannot be redirected in place.
       !ts.isShorthandPropertyAssignment(identifier.parent) &&
-      (checker === undefined || checker.getSymbolAtLocation(identifier) === target);
+      bindings.declarationOf(identifier) === target;
   }
 
   function visitStatement(statement: TS.Statement): TS.Statement[] {
