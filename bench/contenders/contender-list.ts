@@ -2,24 +2,32 @@ import type { ContenderSpec } from "../harness/types.js";
 
 /** Contender ids as they appear in the tables. */
 export const NEW = "new";
-export const PREALLOC = "prealloc";
-export const PREALLOC_DYNAMIC = "prealloc (dynamic)";
+/** The constant-folded floor: a preallocated buffer in a closure constant or module constant. */
+export const PREALLOC_CONST = "prealloc (const)";
+/** The dyn floor, the one the bars are against: the same buffer read from a mutable field. */
+export const PREALLOC_DYN = "prealloc (dyn)";
 export const ARENA = "subarray-arena";
 export const STATIC_SCRATCH = "static-scratch";
 export const AAP_TRY_FINALLY = "aap try/finally";
 export const AAP_MARKER = "aap-marker";
 export const AAP_USING = "aap-using";
+export const TRANSFORMED = "aap transformed";
+export const FALLBACK = "aap fallback";
+export const USING_ES2022 = "aap using (ES2022)";
+export const USING_NATIVE = "aap using (native)";
 
 const plain = (id: string): ContenderSpec => ({ id, impl: id, build: "plain" });
+const peer = (id: string): ContenderSpec => ({ ...plain(id), needsPeers: true });
 
-export const BASELINES: readonly ContenderSpec[] = [plain(NEW), plain(PREALLOC)];
+/** Both floors, in every workload: each must show 0 GCs in every run, or the case is INVALID. */
+export const FLOORS: readonly ContenderSpec[] = [plain(PREALLOC_CONST), plain(PREALLOC_DYN)];
 
-export const PEERS: readonly ContenderSpec[] = [
-  plain("typedarray-pool"),
-  plain("stdlib-pool"),
-  plain("thing-malloc"),
-  plain(ARENA),
-];
+export const BASELINES: readonly ContenderSpec[] = [plain(NEW), ...FLOORS];
+
+export const PEER_POOL_IDS = ["typedarray-pool", "stdlib-pool", "thing-malloc"] as const;
+
+/** The npm pools (loaded from bench/peers) and the hand-rolled subarray arena. */
+export const PEERS: readonly ContenderSpec[] = [...PEER_POOL_IDS.map(peer), plain(ARENA)];
 
 /**
  * This library: hand-written checkpoint/try/finally, and the `withPool` marker source compiled with
@@ -28,11 +36,23 @@ export const PEERS: readonly ContenderSpec[] = [
  */
 export const LIBRARY: readonly ContenderSpec[] = [
   plain(AAP_TRY_FINALLY),
-  { id: "aap transformed", impl: AAP_MARKER, build: "transformed" },
-  { id: "aap fallback", impl: AAP_MARKER, build: "plain" },
-  { id: "aap using (ES2022)", impl: AAP_USING, build: "plain" },
-  { id: "aap using (native)", impl: AAP_USING, build: "esnext", node24: true },
+  { id: TRANSFORMED, impl: AAP_MARKER, build: "transformed" },
+  { id: FALLBACK, impl: AAP_MARKER, build: "plain" },
+  { id: USING_ES2022, impl: AAP_USING, build: "plain" },
+  { id: USING_NATIVE, impl: AAP_USING, build: "esnext", node24: true },
 ];
+
+/** The library's scope forms, as ids: the contenders W6 compares. */
+export const SCOPE_FORMS: readonly string[] = [TRANSFORMED, FALLBACK, USING_ES2022, USING_NATIVE];
+
+/** W3's second shape of every library form: one scope per frame, the pool passed to helpers. */
+export const frameScoped = (id: string): string => `${id} (frame scope)`;
+export const frameScopedImpl = (impl: string): string => `${impl}-frame`;
+export const LIBRARY_FRAME_SCOPED: readonly ContenderSpec[] = LIBRARY.map((c) => ({
+  ...c,
+  id: frameScoped(c.id),
+  impl: frameScopedImpl(c.impl),
+}));
 
 export function unknownImpl(workload: string, impl: string): Error {
   return new Error(`${workload} has no contender implementation "${impl}"`);

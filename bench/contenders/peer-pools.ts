@@ -1,10 +1,12 @@
 /**
  * The npm pool packages behind one malloc/free shape, bound to one element type so each process's
- * call sites stay monomorphic. Each allocator is created fresh per trial.
+ * call sites stay monomorphic. Each allocator is created fresh per trial. The packages are loaded
+ * from bench/peers (see harness/peers.ts).
  */
-import typedarraypool from "@stdlib/array/pool";
-import * as typedarrayPoolPackage from "typedarray-pool";
+import { importPeer, requirePeer } from "../harness/peers.js";
+import { PEER_POOL_IDS } from "./contender-list.js";
 import type { DType } from "./dtypes.js";
+import type { StdlibPoolModule, ThingMallocModule, TypedarrayPoolModule } from "./peer-types.js";
 import type { NumericArray } from "../workloads/kernels.js";
 
 export interface MallocFree {
@@ -14,12 +16,10 @@ export interface MallocFree {
   heldBytes(): number;
 }
 
-export type PeerPoolId = "typedarray-pool" | "stdlib-pool" | "thing-malloc";
-
-export const PEER_POOLS: readonly PeerPoolId[] = ["typedarray-pool", "stdlib-pool", "thing-malloc"];
+export type PeerPoolId = (typeof PEER_POOL_IDS)[number];
 
 export function isPeerPool(id: string): id is PeerPoolId {
-  return (PEER_POOLS as readonly string[]).includes(id);
+  return (PEER_POOL_IDS as readonly string[]).includes(id);
 }
 
 export async function makePeerPool(
@@ -38,7 +38,7 @@ export async function makePeerPool(
 }
 
 function typedarrayPool(dtype: DType): MallocFree {
-  const pool = typedarrayPoolPackage;
+  const pool = requirePeer<TypedarrayPoolModule>("typedarray-pool");
   const heldBytes = (): number => {
     // The package keeps its free lists on a global; summing them is the only way to see its size.
     const lists = (globalThis as { __TYPEDARRAY_POOL?: { DATA: ArrayBuffer[][] } })
@@ -72,7 +72,7 @@ function typedarrayPool(dtype: DType): MallocFree {
 const STDLIB_DTYPES = { f64: "float64", f32: "float32", i32: "int32" } as const;
 
 function stdlibPool(dtype: DType): MallocFree {
-  const allocator = typedarraypool.factory();
+  const allocator = requirePeer<StdlibPoolModule>("@stdlib/array/pool").factory();
   const name = STDLIB_DTYPES[dtype];
   return {
     malloc: (n) => allocator(n, name) as NumericArray,
@@ -85,7 +85,7 @@ const THING_TYPES = { f64: "f64", f32: "f32", i32: "i32" } as const;
 
 /** ESM-only package: loaded with a real dynamic import from this CommonJS build. */
 async function thingMalloc(dtype: DType, arenaBytes: number): Promise<MallocFree> {
-  const { MemPool } = await import("@thi.ng/malloc");
+  const { MemPool } = await importPeer<ThingMallocModule>("@thi.ng/malloc");
   const pool = new MemPool({ size: arenaBytes });
   const type = THING_TYPES[dtype];
   return {
@@ -93,7 +93,7 @@ async function thingMalloc(dtype: DType, arenaBytes: number): Promise<MallocFree
       const a = pool.mallocAs(type, n);
       if (a === undefined)
         throw new RangeError(`@thi.ng/malloc arena of ${arenaBytes} bytes is full`);
-      return a as NumericArray;
+      return a;
     },
     free: (a) => {
       pool.free(a);

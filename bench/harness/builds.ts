@@ -6,22 +6,11 @@
  *   `node` package, installed on demand into bench/.work/node24.
  * A build that cannot be made is reported unavailable with its reason, and its contenders skipped.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { repoRoot } from "./repo-root.js";
+import { firstLines, run } from "./spawn.js";
 import type { BuildId } from "./types.js";
-
-/** Repository root, from build/bench/harness or bench/.work/<build>/bench/harness alike. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "runtime"))) {
-    const parent = join(dir, "..");
-    if (parent === dir)
-      throw new Error("bench: cannot find the repository root above " + __dirname);
-    dir = parent;
-  }
-  return dir;
-}
 
 export interface BuildStatus {
   readonly id: BuildId;
@@ -37,20 +26,6 @@ const BENCH_NODE24_VERSION = "24";
 
 /** A compiled call of the imported marker: `(0, index_js_1.withPool)(`. */
 export const MARKER_CALL = /\bwithPool\)\(/;
-
-function run(
-  command: string,
-  args: readonly string[],
-  cwd: string,
-): { ok: boolean; output: string } {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 600_000 });
-  const output = `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}`;
-  return { ok: result.status === 0, output };
-}
-
-function firstLines(text: string, count = 3): string {
-  return text.trim().split("\n").slice(0, count).join(" / ");
-}
 
 /** Compiled bench files that still call the `withPool` marker (CommonJS call shape `.withPool)(`). */
 function untransformedMarkers(outDir: string): string[] {

@@ -15,6 +15,8 @@ export interface RunOptions {
   readonly rounds: number;
   readonly quick: boolean;
   readonly builds: ReadonlyMap<BuildId, BuildStatus>;
+  /** Why bench/peers cannot be loaded, or undefined when it can (see peers.ts). */
+  readonly peersUnavailable: string | undefined;
   readonly log: (line: string) => void;
 }
 
@@ -62,11 +64,10 @@ export function runChild(build: BuildStatus, spec: ChildSpec): RunResult {
   return JSON.parse(result.stdout.trim().split("\n").pop() ?? "") as RunResult;
 }
 
-function unavailableReason(
-  contender: ContenderSpec,
-  builds: ReadonlyMap<BuildId, BuildStatus>,
-): string | undefined {
-  const build = builds.get(contender.build);
+function unavailableReason(contender: ContenderSpec, options: RunOptions): string | undefined {
+  if (contender.needsPeers === true && options.peersUnavailable !== undefined)
+    return options.peersUnavailable;
+  const build = options.builds.get(contender.build);
   if (build === undefined) return `no ${contender.build} build`;
   return build.unavailable;
 }
@@ -82,7 +83,7 @@ export function runWorkload(workload: Workload, options: RunOptions): CaseSummar
   const unavailable = new Map<string, string>();
   const runnable = (spec: CaseSpec): ContenderSpec[] =>
     contendersOf(workload, spec).filter((c) => {
-      const reason = unavailableReason(c, options.builds);
+      const reason = unavailableReason(c, options);
       if (reason !== undefined) unavailable.set(c.id, reason);
       return reason === undefined;
     });
@@ -112,14 +113,13 @@ export function runWorkload(workload: Workload, options: RunOptions): CaseSummar
       options.log(`${workload.id} ${spec.label}: round ${round + 1}/${options.rounds} done`);
     });
   }
-  const controlId =
-    workload.contenders.find((c) => c.impl === workload.control)?.id ?? workload.control;
   return cases.map((spec, index) =>
     summariseCase(
       workload.id,
       spec.label,
       spec.ops,
-      controlId,
+      workload.control,
+      workload.zeroGc,
       orderedLike(workload, runs[index]!),
       unavailable,
     ),

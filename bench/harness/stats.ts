@@ -28,3 +28,18 @@ export function spread(values: readonly number[]): Spread {
   const s = sorted(values);
   return { median: median(s), min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN };
 }
+
+/**
+ * Per-round ratios numerators[r] / denominators[r], reduced to median and range. Runs of one round
+ * ran minutes apart at most, side by side in the interleaved order, so pairing them cancels the
+ * machine's drift between rounds.
+ */
+export function pairedRatios(
+  numerators: readonly number[],
+  denominators: readonly number[],
+): Spread {
+  const rounds = Math.min(numerators.length, denominators.length);
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) ratios.push(numerators[r]! / denominators[r]!);
+  return spread(ratios);
+}

@@ -37,13 +37,17 @@ export interface ContenderSpec {
   readonly build: BuildId;
   /** Runs on the on-demand Node 24 (native `using`) instead of the current node. */
   readonly node24?: boolean;
+  /** Loads a package from bench/peers: unavailable (and skipped, with the reason) without it. */
+  readonly needsPeers?: boolean;
 }
 
 export interface Workload {
   readonly id: string;
   readonly title: string;
-  /** Contender whose runs must show 0 GCs (the hand-preallocated floor), and the ratio baseline. */
+  /** Id of the ratio baseline: the dyn floor (a preallocated buffer read from a mutable field). */
   readonly control: string;
+  /** Ids whose every run must show 0 GCs (the floors, and any bar's reference), else INVALID. */
+  readonly zeroGc: readonly string[];
   readonly contenders: readonly ContenderSpec[];
   cases(quick: boolean): CaseSpec[];
   makeTrial(impl: string, params: CaseParams): Promise<Trial>;

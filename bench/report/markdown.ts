@@ -1,6 +1,7 @@
 /** bench/results/latest.md: the summary of bars, then one table per workload. */
 import type { CaseSummary, ContenderSummary } from "../harness/aggregate.js";
 import type { BuildCostResult } from "../build-cost/w7-build-cost.js";
+import type { Spread } from "../harness/stats.js";
 import type { BarCheck } from "./bars.js";
 
 export interface ReportInput {
@@ -44,7 +45,8 @@ function contenderRow(c: CaseSummary, s: ContenderSummary): string[] {
   const row = [
     s.contender === c.control ? `**${s.contender}** (control)` : s.contender,
     `${ns(s.nsPerOp.median)} (${ns(s.nsPerOp.min)}..${ns(s.nsPerOp.max)})`,
-    `${fixed(s.ratio, 2)}x`,
+    `${fixed(s.ratio.median, 2)}x (${fixed(s.ratio.min, 2)}..${fixed(s.ratio.max, 2)})`,
+    s.ratioToConst === null ? "-" : `${fixed(s.ratioToConst, 2)}x`,
     `${s.gcMedian} (max ${s.gcMax})`,
     fixed(s.gcPauseMsMedian, 1),
     fixed(s.heapBytesPerOp, 1),
@@ -59,18 +61,19 @@ function caseTable(c: CaseSummary): string {
   const header = [
     "contender",
     "time/op median (min..max)",
-    "vs control",
+    "vs dyn (min..max)",
+    "vs const-folded",
     "GCs/run",
     "GC pause ms",
     "heap B/op",
   ];
   if (hasFrames(c)) header.push("frame p50 us", "frame p99 us", "frame max us");
-  if (hasBudget(c)) header.push("blocks > 2.67 ms");
+  if (hasBudget(c)) header.push("blocks > 2.67 ms (worst run)");
   if (hasHeld(c)) header.push("held at end");
   const status =
     c.invalid.length > 0
       ? `**INVALID**: ${c.invalid.join("; ")}`
-      : "valid (control 0 GCs, equal checksums)";
+      : "valid (floors 0 GCs, equal checksums)";
   const skipped = [...c.unavailable].map(([id, why]) => `- ${id}: unavailable: ${why}`);
   return [
     `#### ${c.workload} ${c.caseLabel} (N = ${c.ops.toLocaleString("en-US")} per run): ${status}`,
@@ -85,15 +88,27 @@ function caseTable(c: CaseSummary): string {
 
 function buildCostSection(result: BuildCostResult | null): string {
   if (result === null) return "";
-  const head = `## W7: build cost (${result.files} generated files, ${result.rounds} rounds, fresh process per build)\n\n`;
-  if (result.tscMs === null || result.tspcMs === null || result.ratio === null) {
-    return `${head}unavailable: ${result.unavailable ?? "unknown reason"}\n`;
-  }
-  const row = (name: string, s: { median: number; min: number; max: number }): string[] => [
+  const head = `## W7: build cost (${result.files} generated files per project, ${result.rounds} rounds, fresh process per build)\n\n`;
+  if (result.unavailable !== undefined) return `${head}unavailable: ${result.unavailable}\n`;
+  const ms = (s: Spread | null): string =>
+    s === null ? "-" : `${fixed(s.median, 0)} ms (${fixed(s.min, 0)}..${fixed(s.max, 0)})`;
+  const ratio = (s: Spread | null): string =>
+    s === null ? "-" : `${fixed(s.median, 3)}x (${fixed(s.min, 3)}..${fixed(s.max, 3)})`;
+  const row = (name: string, p: BuildCostResult["importing"]): string[] => [
     name,
-    `${fixed(s.median, 0)} ms (${fixed(s.min, 0)}..${fixed(s.max, 0)})`,
+    ms(p.tscMs),
+    ms(p.tspcMs),
+    ms(p.pluginMs),
+    ratio(p.pluginCost),
+    ratio(p.tspcOverTsc),
   ];
-  return `${head}${table(["compiler", "wall time median (min..max)"], [row("tsc", result.tscMs), row("tspc + plugin", result.tspcMs)])}\n\nratio: ${fixed(result.ratio, 2)}x\n`;
+  return `${head}${table(
+    ["project", "tsc", "tspc (no plugin)", "tspc + plugin", "plugin's own cost", "tspc / tsc"],
+    [
+      row("every file imports the package", result.importing),
+      row("no file imports the package", result.nonImporting),
+    ],
+  )}\n\nThe plugin's own cost is tspc + plugin over tspc without it, per round (median, min..max).\n`;
 }
 
 export function renderMarkdown(input: ReportInput): string {
@@ -115,8 +130,11 @@ export function renderMarkdown(input: ReportInput): string {
     "",
     "Time per op is total wall time of the measured window / N, GC pauses included. GCs are counted with",
     "PerformanceObserver('gc') inside the window; heap B/op is V8-heap allocation from v8.GCProfiler and",
-    "heap deltas (ArrayBuffer backing stores live outside the V8 heap and are not counted). Medians over",
-    "rounds with min..max; 'vs control' is the median over the hand-preallocated control's median.",
+    "heap deltas (ArrayBuffer backing stores live outside the V8 heap and are not counted). Times are",
+    "medians over rounds with min..max. 'vs dyn' is the median (min..max) of per-round ratios to the dyn",
+    "floor (a preallocated buffer read from a mutable field, the control); 'vs const-folded' the same",
+    "against the constant-folded floor (a closure constant). Both floors must show 0 GCs, or INVALID.",
+    "How to read these: docs/performance.md.",
     "",
     ...input.buildNotes.map((note) => `- ${note}`),
     "",

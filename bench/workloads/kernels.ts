@@ -14,6 +14,24 @@ export function touch(a: NumericArray, n: number, seed: number): void {
   sink[0]! += sum;
 }
 
+/** W1's three-temporary op (2 Float64 + 1 Int32, as in the bar): write all three, read them back. */
+export function touch3(
+  a: Float64Array,
+  b: Float64Array,
+  c: Int32Array,
+  n: number,
+  seed: number,
+): void {
+  for (let j = 0; j < n; j++) {
+    a[j] = (seed + j) & 255;
+    b[j] = (seed + 2 * j) & 255;
+    c[j] = (seed ^ j) & 255;
+  }
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += a[j]! + b[j]! - c[j]!;
+  sink[0] += sum;
+}
+
 /** Deterministic uniform [0, 1) values (xorshift32), the state kept in `state[0]` so runs repeat. */
 export function fillUniform(a: Float64Array, length: number, state: Int32Array): void {
   let x = state[0]!;

@@ -1,6 +1,8 @@
 /**
- * W1: one temporary per iteration. Each op obtains an array of n elements, writes and reads all of
- * it (`touch`), and gives it back. Float64Array at several n, plus Float32Array and Int32Array rows.
+ * W1: one scope per iteration. Each op obtains an array of n elements, writes and reads all of it
+ * (`touch`), and gives it back; Float64Array at several n, plus Float32Array and Int32Array rows.
+ * Beside each Float64Array row, the same n with three temporaries per op (2 Float64 + 1 Int32,
+ * w1-three-temporaries.ts).
  */
 import { AdaptiveArrayPool, acquire, poolScope, withPool } from "../../runtime/index.js";
 import type { CaseSpec, CaseParams, Trial, Workload } from "../harness/types.js";
@@ -13,23 +15,18 @@ import {
   LIBRARY,
   NEW,
   PEERS,
-  PREALLOC,
-  PREALLOC_DYNAMIC,
-  unknownImpl,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
 } from "../contenders/contender-list.js";
 import { DTYPE_CONSTRUCTORS, dtypeOf, numberParam } from "../contenders/dtypes.js";
 import type { DType } from "../contenders/dtypes.js";
-import { isPeerPool, makePeerPool } from "../contenders/peer-pools.js";
+import { DynSlot } from "../contenders/dyn-slot.js";
+import { makePeerPool } from "../contenders/peer-pools.js";
 import { SubarrayArena } from "../contenders/subarray-arena.js";
 import { touch } from "./kernels.js";
-
-type Op = () => void;
-
-/** The seed changes every op so the work cannot be hoisted; kept small so it stays a SMI. */
-function counter(): () => number {
-  let i = 0;
-  return () => (i = (i + 1) & 1023);
-}
+import { counter, peerImpl, w1Label } from "./w1-op.js";
+import type { Op, W1Row } from "./w1-op.js";
+import { THREE_TEMPORARY_IMPLS, threeTemporaryPeer } from "./w1-three-temporaries.js";
 
 function naive(dtype: DType, n: number): Op {
   const next = counter();
@@ -43,25 +40,18 @@ function naive(dtype: DType, n: number): Op {
   }
 }
 
-function prealloc(dtype: DType, n: number): Op {
+/** The constant-folded floor: a closure constant, which V8 folds (known length, no bounds checks). */
+function preallocConst(dtype: DType, n: number): Op {
   const next = counter();
   const buffer = new DTYPE_CONSTRUCTORS[dtype](n);
   return () => touch(buffer, n, next());
 }
 
-/**
- * Hand-preallocated, but reached through a variable (two buffers, alternating), as a pool's array
- * is. A buffer held in a closure constant is constant-folded by V8 (known length, no bounds
- * checks), which no allocator's result can be; this row separates that effect from pool overhead.
- */
-function preallocDynamic(dtype: DType, n: number): Op {
+/** The dyn floor: the same single buffer, read from a mutable field every op, as a pool's array is. */
+function preallocDyn(dtype: DType, n: number): Op {
   const next = counter();
-  const buffers = [new DTYPE_CONSTRUCTORS[dtype](n), new DTYPE_CONSTRUCTORS[dtype](n)];
-  let which = 0;
-  return () => {
-    which ^= 1;
-    touch(buffers[which]!, n, next());
-  };
+  const slot = new DynSlot(new DTYPE_CONSTRUCTORS[dtype](n), new DTYPE_CONSTRUCTORS[dtype](n));
+  return () => touch(slot.value, n, next());
 }
 
 function arena(dtype: DType, n: number): Op {
@@ -150,9 +140,8 @@ function usingScope(dtype: DType, n: number): Op {
 }
 
 async function peer(impl: string, dtype: DType, n: number): Promise<Op> {
-  if (!isPeerPool(impl)) throw unknownImpl("W1", impl);
   const next = counter();
-  const allocator = await makePeerPool(impl, dtype, 1 << 20);
+  const allocator = await makePeerPool(peerImpl(impl), dtype, 1 << 20);
   return () => {
     const a = allocator.malloc(n);
     touch(a, n, next());
@@ -162,8 +151,8 @@ async function peer(impl: string, dtype: DType, n: number): Promise<Op> {
 
 const LOCAL_IMPLS: Readonly<Record<string, (dtype: DType, n: number) => Op>> = {
   [NEW]: naive,
-  [PREALLOC]: prealloc,
-  [PREALLOC_DYNAMIC]: preallocDynamic,
+  [PREALLOC_CONST]: preallocConst,
+  [PREALLOC_DYN]: preallocDyn,
   [ARENA]: arena,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
@@ -171,41 +160,48 @@ const LOCAL_IMPLS: Readonly<Record<string, (dtype: DType, n: number) => Op>> = {
 };
 
 async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
-  const dtype = dtypeOf(params.type);
   const n = numberParam(params.n, "n");
+  if (numberParam(params.temporaries, "temporaries") === 3) {
+    const three = THREE_TEMPORARY_IMPLS[impl];
+    return { run: three === undefined ? await threeTemporaryPeer(impl, n) : three(n) };
+  }
+  const dtype = dtypeOf(params.type);
   const local = LOCAL_IMPLS[impl];
   return { run: local === undefined ? await peer(impl, dtype, n) : local(dtype, n) };
 }
 
-function opsFor(n: number, quick: boolean): number {
-  const ops = n >= 1024 ? 200_000 : 2_000_000;
+/** Measured ops per run: about 0.03 s of the dyn floor's time; three temporaries do ~3x the work. */
+function opsFor(n: number, temporaries: number, quick: boolean): number {
+  const ops = (n >= 1024 ? 200_000 : 2_000_000) / (temporaries === 3 ? 2 : 1);
   return quick ? ops / 4 : ops;
 }
 
+const SIZES = [4, 8, 9, 16, 64, 1024];
+
 function w1Cases(quick: boolean): CaseSpec[] {
-  const rows: { n: number; type: DType }[] = [
-    ...[4, 8, 9, 16, 64, 1024].map((n) => ({ n, type: "f64" as const })),
-    { n: 16, type: "f32" },
-    { n: 16, type: "i32" },
+  const rows: W1Row[] = [
+    ...SIZES.flatMap((n) => [
+      { n, type: "f64" as const, temporaries: 1 as const },
+      { n, type: "f64" as const, temporaries: 3 as const },
+    ]),
+    { n: 16, type: "f32", temporaries: 1 },
+    { n: 16, type: "i32", temporaries: 1 },
   ];
-  // The quick run keeps four Float64Array rows so that `npm run bench:quick` stays under 3 minutes.
-  const quickRows = rows.filter(({ n, type }) => type === "f64" && [4, 16, 64, 1024].includes(n));
-  return (quick ? quickRows : rows).map(({ n, type }) => {
-    const ops = opsFor(n, quick);
-    return { label: `n=${n} ${type}`, params: { n, type }, ops, batch: ops, warmupOps: ops / 4 };
+  // The quick run keeps n = 16 and 1024 (both forms) so that `npm run bench:quick` stays short.
+  const quickRows = rows.filter(({ n, type }) => type === "f64" && [16, 1024].includes(n));
+  return (quick ? quickRows : rows).map((row) => {
+    const ops = opsFor(row.n, row.temporaries, quick);
+    const params = { n: row.n, type: row.type, temporaries: row.temporaries };
+    return { label: w1Label(row), params, ops, batch: ops, warmupOps: ops / 4 };
   });
 }
 
 export const w1: Workload = {
   id: "W1",
-  title: "one temporary per iteration (ns/op, total time / N including GC)",
-  control: PREALLOC,
-  contenders: [
-    ...BASELINES,
-    { id: PREALLOC_DYNAMIC, impl: PREALLOC_DYNAMIC, build: "plain" },
-    ...PEERS,
-    ...LIBRARY,
-  ],
+  title: "one scope per iteration, 1 or 3 temporaries (ns/op, total time / N including GC)",
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
+  contenders: [...BASELINES, ...PEERS, ...LIBRARY],
   cases: w1Cases,
   makeTrial,
 };

@@ -13,10 +13,12 @@ import {
   LIBRARY,
   NEW,
   PEERS,
-  PREALLOC,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import { numberParam } from "../contenders/dtypes.js";
+import { DynSlot } from "../contenders/dyn-slot.js";
 import { isPeerPool, makePeerPool } from "../contenders/peer-pools.js";
 import { SubarrayArena } from "../contenders/subarray-arena.js";
 import { fillUniform, matmul, rngState, sumToSink } from "./kernels.js";
@@ -43,11 +45,20 @@ function naive(n: number, rng: Int32Array): Op {
     compute(new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n), n, rng);
 }
 
-function prealloc(n: number, rng: Int32Array): Op {
+function preallocConst(n: number, rng: Int32Array): Op {
   const a = new Float64Array(n * n);
   const b = new Float64Array(n * n);
   const c = new Float64Array(n * n);
   return () => compute(a, b, c, n, rng);
+}
+
+function preallocDyn(n: number, rng: Int32Array): Op {
+  const slot = (): DynSlot<Float64Array> =>
+    new DynSlot(new Float64Array(n * n), new Float64Array(n * n));
+  const a = slot();
+  const b = slot();
+  const c = slot();
+  return () => compute(a.value, b.value, c.value, n, rng);
 }
 
 function arena(n: number, rng: Int32Array): Op {
@@ -110,7 +121,8 @@ async function peer(impl: string, n: number, rng: Int32Array): Promise<Op> {
 
 const LOCAL_IMPLS: Readonly<Record<string, (n: number, rng: Int32Array) => Op>> = {
   [NEW]: naive,
-  [PREALLOC]: prealloc,
+  [PREALLOC_CONST]: preallocConst,
+  [PREALLOC_DYN]: preallocDyn,
   [ARENA]: arena,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
@@ -134,7 +146,8 @@ const SIZING: Readonly<Record<number, { ops: number; batch: number }>> = {
 };
 
 function w2Cases(quick: boolean): CaseSpec[] {
-  return [4, 8, 16, 32, 100].map((n) => {
+  // The quick run keeps three sizes so that `npm run bench:quick` stays short.
+  return (quick ? [4, 16, 32] : [4, 8, 16, 32, 100]).map((n) => {
     const { ops, batch } = SIZING[n]!;
     const measured = quick ? ops / 4 : ops;
     return { label: `n=${n}`, params: { n }, ops: measured, batch, warmupOps: measured / 4 };
@@ -145,7 +158,8 @@ export const w2: Workload = {
   id: "W2",
   title:
     "compute(n): A = rand(n,n), B = rand(n,n), C = A*B, sum(C) (ns/call; frame = batch of calls)",
-  control: PREALLOC,
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
   contenders: [...BASELINES, ...PEERS, ...LIBRARY],
   cases: w2Cases,
   makeTrial,

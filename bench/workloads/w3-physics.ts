@@ -1,7 +1,10 @@
 /**
  * W3: a small-vector physics step. Every body, every frame: Vec3 temporaries for position, velocity,
- * force and a transformed point, a Mat4 model matrix, and a force helper that opens its own nested
- * scope for a Mat3 rotation and a Vec3. One frame = one step of all bodies.
+ * force and a transformed point, a Mat4 model matrix, and a force helper that needs a Mat3 rotation
+ * and a Vec3. One frame = one step of all bodies. The library runs in two shapes: a scope per body
+ * (and a nested one in the force helper), and one scope per frame with the pool passed to the
+ * helpers, which acquire from it and open no scope of their own (the "pass the pool as an
+ * argument" pattern for hot loops; w3-frame-scoped.ts).
  */
 import { AdaptiveArrayPool, acquire, poolScope, withPool } from "../../runtime/index.js";
 import type { CaseSpec, CaseParams, Trial, Workload } from "../harness/types.js";
@@ -9,14 +12,20 @@ import {
   AAP_MARKER,
   AAP_TRY_FINALLY,
   AAP_USING,
+  FLOORS,
   LIBRARY,
+  LIBRARY_FRAME_SCOPED,
   NEW,
-  PREALLOC,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
   STATIC_SCRATCH,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import { numberParam } from "../contenders/dtypes.js";
+import { DynSlot } from "../contenders/dyn-slot.js";
 import { Bodies, finishBody, forceWith, loadBody } from "./physics-math.js";
+import { FRAME_SCOPED_IMPLS } from "./w3-frame-scoped.js";
+import type { StepFrame } from "./w3-frame-scoped.js";
 
 type StepBody = (i: number) => void;
 
@@ -33,8 +42,8 @@ function naive(s: Bodies): StepBody {
   };
 }
 
-/** Hand-preallocated: the caller owns one workspace and threads it through every call. */
-function prealloc(s: Bodies): StepBody {
+/** Hand-preallocated: the caller owns one workspace (constant fields) and threads it through. */
+function preallocConst(s: Bodies): StepBody {
   const w = {
     p: new Float64Array(3),
     v: new Float64Array(3),
@@ -48,6 +57,24 @@ function prealloc(s: Bodies): StepBody {
     loadBody(s, i, w.p, w.v);
     forceWith(w.rot, w.rp, w.p, w.v, w.f);
     finishBody(s, i, w.p, w.v, w.f, w.m, w.q);
+  };
+}
+
+/** The dyn floor: the same workspace, each buffer read from a mutable field. */
+function preallocDyn(s: Bodies): StepBody {
+  const slot = (n: number): DynSlot<Float64Array> =>
+    new DynSlot(new Float64Array(n), new Float64Array(n));
+  const p = slot(3);
+  const v = slot(3);
+  const f = slot(3);
+  const m = slot(16);
+  const q = slot(3);
+  const rot = slot(9);
+  const rp = slot(3);
+  return (i) => {
+    loadBody(s, i, p.value, v.value);
+    forceWith(rot.value, rp.value, p.value, v.value, f.value);
+    finishBody(s, i, p.value, v.value, f.value, m.value, q.value);
   };
 }
 
@@ -130,26 +157,30 @@ function usingScope(s: Bodies): StepBody {
   };
 }
 
-const IMPLS: Readonly<Record<string, (s: Bodies) => StepBody>> = {
+const PER_BODY_IMPLS: Readonly<Record<string, (s: Bodies) => StepBody>> = {
   [NEW]: naive,
-  [PREALLOC]: prealloc,
+  [PREALLOC_CONST]: preallocConst,
+  [PREALLOC_DYN]: preallocDyn,
   [STATIC_SCRATCH]: staticScratch,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
   [AAP_USING]: usingScope,
 };
 
-async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
-  const make = IMPLS[impl];
-  if (make === undefined) throw unknownImpl("W3", impl);
-  const bodies = new Bodies(numberParam(params.bodies, "bodies"));
-  const stepBody = make(bodies);
-  const count = bodies.count;
-  return {
-    run: () => {
-      for (let i = 0; i < count; i++) stepBody(i);
-    },
+/** A per-body step run over every body: one frame. */
+function everyBody(stepBody: StepBody, count: number): StepFrame {
+  return () => {
+    for (let i = 0; i < count; i++) stepBody(i);
   };
+}
+
+async function makeTrial(impl: string, params: CaseParams): Promise<Trial> {
+  const bodies = new Bodies(numberParam(params.bodies, "bodies"));
+  const perBody = PER_BODY_IMPLS[impl];
+  if (perBody !== undefined) return { run: everyBody(perBody(bodies), bodies.count) };
+  const frameScoped = FRAME_SCOPED_IMPLS[impl];
+  if (frameScoped === undefined) throw unknownImpl("W3", impl);
+  return { run: frameScoped(bodies) };
 }
 
 function w3Cases(quick: boolean): CaseSpec[] {
@@ -162,12 +193,14 @@ function w3Cases(quick: boolean): CaseSpec[] {
 export const w3: Workload = {
   id: "W3",
   title: "physics step, 2000 bodies (per-frame times)",
-  control: PREALLOC,
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN, STATIC_SCRATCH],
   contenders: [
     { id: NEW, impl: NEW, build: "plain" },
-    { id: PREALLOC, impl: PREALLOC, build: "plain" },
+    ...FLOORS,
     { id: STATIC_SCRATCH, impl: STATIC_SCRATCH, build: "plain" },
     ...LIBRARY,
+    ...LIBRARY_FRAME_SCOPED,
   ],
   cases: w3Cases,
   makeTrial,

@@ -11,10 +11,13 @@ import {
   AAP_USING,
   LIBRARY,
   NEW,
-  PREALLOC,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
+  FLOORS,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import { numberParam } from "../contenders/dtypes.js";
+import { DynSlot } from "../contenders/dyn-slot.js";
 import { BLOCK, Voice, envelope, lowpass, oscillator, shapeAndMix } from "./audio-dsp.js";
 import { sink } from "./sink.js";
 
@@ -31,13 +34,37 @@ function naive(): RenderVoice {
   };
 }
 
-function prealloc(): RenderVoice {
-  const t = Array.from({ length: 7 }, () => new Float32Array(BLOCK));
+function preallocConst(): RenderVoice {
+  const phase = new Float32Array(BLOCK);
+  const signal = new Float32Array(BLOCK);
+  const gain = new Float32Array(BLOCK);
+  const enveloped = new Float32Array(BLOCK);
+  const filterX = new Float32Array(BLOCK);
+  const filterY = new Float32Array(BLOCK);
+  const shaped = new Float32Array(BLOCK);
   return (voice, blockIndex, mix) => {
-    oscillator(voice, t[0]!, t[1]!);
-    envelope(blockIndex, t[2]!, t[1]!, t[3]!);
-    lowpass(voice, t[4]!, t[5]!, t[3]!);
-    shapeAndMix(t[6]!, t[3]!, mix);
+    oscillator(voice, phase, signal);
+    envelope(blockIndex, gain, signal, enveloped);
+    lowpass(voice, filterX, filterY, enveloped);
+    shapeAndMix(shaped, enveloped, mix);
+  };
+}
+
+function preallocDyn(): RenderVoice {
+  const slot = (): DynSlot<Float32Array> =>
+    new DynSlot(new Float32Array(BLOCK), new Float32Array(BLOCK));
+  const phase = slot();
+  const signal = slot();
+  const gain = slot();
+  const enveloped = slot();
+  const filterX = slot();
+  const filterY = slot();
+  const shaped = slot();
+  return (voice, blockIndex, mix) => {
+    oscillator(voice, phase.value, signal.value);
+    envelope(blockIndex, gain.value, signal.value, enveloped.value);
+    lowpass(voice, filterX.value, filterY.value, enveloped.value);
+    shapeAndMix(shaped.value, enveloped.value, mix);
   };
 }
 
@@ -103,7 +130,8 @@ function usingScope(): RenderVoice {
 
 const IMPLS: Readonly<Record<string, () => RenderVoice>> = {
   [NEW]: naive,
-  [PREALLOC]: prealloc,
+  [PREALLOC_CONST]: preallocConst,
+  [PREALLOC_DYN]: preallocDyn,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
   [AAP_USING]: usingScope,
@@ -146,12 +174,9 @@ function w4Cases(quick: boolean): CaseSpec[] {
 export const w4: Workload = {
   id: "W4",
   title: "audio blocks, 128 frames, 16 voices x 4 nodes (per-block times; budget 2.67 ms)",
-  control: PREALLOC,
-  contenders: [
-    { id: NEW, impl: NEW, build: "plain" },
-    { id: PREALLOC, impl: PREALLOC, build: "plain" },
-    ...LIBRARY,
-  ],
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
+  contenders: [{ id: NEW, impl: NEW, build: "plain" }, ...FLOORS, ...LIBRARY],
   cases: w4Cases,
   makeTrial,
 };

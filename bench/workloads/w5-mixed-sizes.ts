@@ -13,9 +13,11 @@ import {
   LIBRARY,
   NEW,
   PEERS,
-  PREALLOC,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
   unknownImpl,
 } from "../contenders/contender-list.js";
+import { DynSlot } from "../contenders/dyn-slot.js";
 import { isPeerPool, makePeerPool } from "../contenders/peer-pools.js";
 import { SubarrayArena } from "../contenders/subarray-arena.js";
 import { touch } from "./kernels.js";
@@ -66,15 +68,34 @@ function naive(sizes: Int32Array): Contender {
   return { level, heldBytes: () => 0 };
 }
 
-/** Hand-preallocated: one maximum-size buffer per level, used up to the requested length. */
-function prealloc(sizes: Int32Array): Contender {
-  const buffers = Array.from({ length: LEVELS }, () => new Float64Array(MAX_SIZE));
+const PREALLOC_HELD = LEVELS * MAX_SIZE * 8;
+
+/** Hand-preallocated, constant-folded: one maximum-size closure constant per level (LEVELS = 3). */
+function preallocConst(sizes: Int32Array): Contender {
+  const level0 = new Float64Array(MAX_SIZE);
+  const level1 = new Float64Array(MAX_SIZE);
+  const level2 = new Float64Array(MAX_SIZE);
   const level: Level = (k, depth) => {
     const n = sizes[(k + depth) & (SEQUENCE - 1)]!;
-    touch(buffers[depth]!, n, k);
+    touch(depth === 0 ? level0 : depth === 1 ? level1 : level2, n, k);
     if (depth + 1 < LEVELS) level(k, depth + 1);
   };
-  return { level, heldBytes: () => LEVELS * MAX_SIZE * 8 };
+  return { level, heldBytes: () => PREALLOC_HELD };
+}
+
+/** The dyn floor: the same three buffers, each read from a mutable field. */
+function preallocDyn(sizes: Int32Array): Contender {
+  const slot = (): DynSlot<Float64Array> =>
+    new DynSlot(new Float64Array(MAX_SIZE), new Float64Array(MAX_SIZE));
+  const level0 = slot();
+  const level1 = slot();
+  const level2 = slot();
+  const level: Level = (k, depth) => {
+    const n = sizes[(k + depth) & (SEQUENCE - 1)]!;
+    touch((depth === 0 ? level0 : depth === 1 ? level1 : level2).value, n, k);
+    if (depth + 1 < LEVELS) level(k, depth + 1);
+  };
+  return { level, heldBytes: () => PREALLOC_HELD };
 }
 
 function arena(sizes: Int32Array): Contender {
@@ -140,7 +161,8 @@ async function peer(impl: string, sizes: Int32Array): Promise<Contender> {
 
 const LOCAL_IMPLS: Readonly<Record<string, (sizes: Int32Array) => Contender>> = {
   [NEW]: naive,
-  [PREALLOC]: prealloc,
+  [PREALLOC_CONST]: preallocConst,
+  [PREALLOC_DYN]: preallocDyn,
   [ARENA]: arena,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
@@ -161,7 +183,8 @@ function w5Cases(quick: boolean): CaseSpec[] {
 export const w5: Workload = {
   id: "W5",
   title: "log-uniform sizes 1..4096, 3 nested scopes (ns/op; memory held at the end)",
-  control: PREALLOC,
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
   contenders: [...BASELINES, ...PEERS, ...LIBRARY],
   cases: w5Cases,
   makeTrial,

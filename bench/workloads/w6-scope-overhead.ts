@@ -1,20 +1,24 @@
 /**
  * W6: scope overhead alone. One call site calls sixteen different pooled functions in turn, each
  * taking arguments and acquiring one small array, in each scope form: transformed marker, runtime
- * closure fallback, `using` (downlevelled and native), hand-written checkpoint/try/finally, and a
- * control with a preallocated scratch array and no scope.
+ * closure fallback, `using` (downlevelled and native), hand-written checkpoint/try/finally, and the
+ * two floors: the same functions on a preallocated scratch array (constant or in a mutable field)
+ * and no scope.
  */
 import type { CaseSpec, CaseParams, Trial, Workload } from "../harness/types.js";
 import {
   AAP_MARKER,
   AAP_TRY_FINALLY,
   AAP_USING,
+  FLOORS,
   LIBRARY,
-  PREALLOC,
+  PREALLOC_CONST,
+  PREALLOC_DYN,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import {
   BARE_FUNCTIONS,
+  DYN_FUNCTIONS,
   MARKER_FUNCTIONS,
   TRY_FINALLY_FUNCTIONS,
   USING_FUNCTIONS,
@@ -23,7 +27,8 @@ import type { ScopedFunction } from "./w6-functions.js";
 import { sink } from "./sink.js";
 
 const TABLES: Readonly<Record<string, readonly ScopedFunction[]>> = {
-  [PREALLOC]: BARE_FUNCTIONS,
+  [PREALLOC_CONST]: BARE_FUNCTIONS,
+  [PREALLOC_DYN]: DYN_FUNCTIONS,
   [AAP_TRY_FINALLY]: TRY_FINALLY_FUNCTIONS,
   [AAP_MARKER]: MARKER_FUNCTIONS,
   [AAP_USING]: USING_FUNCTIONS,
@@ -51,8 +56,9 @@ function w6Cases(quick: boolean): CaseSpec[] {
 export const w6: Workload = {
   id: "W6",
   title: "scope overhead: one call site, 16 different pooled functions with arguments (ns/call)",
-  control: PREALLOC,
-  contenders: [{ id: "no scope (prealloc)", impl: PREALLOC, build: "plain" }, ...LIBRARY],
+  control: PREALLOC_DYN,
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
+  contenders: [...FLOORS, ...LIBRARY],
   cases: w6Cases,
   makeTrial,
 };
