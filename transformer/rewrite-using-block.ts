@@ -47,7 +47,7 @@ export function poolScopeUsing(
   const { ts } = file;
   if (!ts.isVariableStatement(statement)) return undefined;
   const list = statement.declarationList;
-  const blockScope = list.flags & ts.NodeFlags.BlockScoped;
+  const blockScope: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
   if (blockScope !== ts.NodeFlags.Using && blockScope !== ts.NodeFlags.AwaitUsing) return undefined;
   const calls = list.declarations.map((declaration) =>
     poolScopeCall(file, declaration.initializer),

@@ -23,7 +23,7 @@ export interface TransformerSetup {
   readonly checker: TS.TypeChecker | undefined;
   /** The resolver for a file: by symbols with a checker, by imports without. */
   resolverFor(sourceFile: TS.SourceFile): CallResolver;
-  report(diagnostic: TS.Diagnostic): void;
+  readonly report: (diagnostic: TS.Diagnostic) => void;
 }
 
 export function createSourceFileTransformer(
@@ -167,7 +167,7 @@ function transformFile(
       return;
     }
     const list = parent.parent;
-    const scope = list.flags & ts.NodeFlags.BlockScoped;
+    const scope: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
     if (scope !== ts.NodeFlags.Using && scope !== ts.NodeFlags.AwaitUsing) {
       report(call, poolScopeOutsideUsing());
       return;
