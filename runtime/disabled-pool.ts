@@ -5,7 +5,7 @@ import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
 import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
-const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefined }) as Disposable;
+const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefined });
 
 /**
  * A pool that pools nothing: every acquire returns a fresh ordinary typed array and the state methods

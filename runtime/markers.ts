@@ -11,9 +11,14 @@ import { getTaskLocalPool, maybeCheckpoint } from "./task-local.js";
 /** Any function: `never[]` parameters accept every parameter list. */
 type AnyFunction = (...args: never[]) => unknown;
 
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor;
-const GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
-const AsyncGeneratorFunction = Object.getPrototypeOf(async function* () {}).constructor;
+/** The constructor of `sample`'s kind of function: AsyncFunction and friends have no global name. */
+function constructorOf(sample: object): abstract new () => unknown {
+  return (Object.getPrototypeOf(sample) as { constructor: abstract new () => unknown }).constructor;
+}
+
+const AsyncFunction = constructorOf(async function () {});
+const GeneratorFunction = constructorOf(function* () {});
+const AsyncGeneratorFunction = constructorOf(async function* () {});
 
 /**
  * `fn` with a pool scope around every call: arrays it acquires are reused by the next call. The
@@ -60,7 +65,7 @@ function scoped(pool: Pool | undefined, fn: unknown, maybe: boolean, marker: str
     try {
       // `arguments`, not a rest parameter: forwarding it allocates nothing in optimised code.
       /* eslint-disable prefer-rest-params */
-      const result =
+      const result: unknown =
         new.target === undefined
           ? body.apply(this, arguments as unknown as unknown[])
           : Reflect.construct(body, arguments, new.target);

@@ -22,5 +22,7 @@ export class ScopeHandle {
 }
 
 Object.defineProperty(ScopeHandle.prototype, disposeSymbol, {
+  // The same method under the dispose symbol, on the same prototype: `this` is always a handle.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   value: ScopeHandle.prototype.dispose,
 });

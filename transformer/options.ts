@@ -39,7 +39,7 @@ export function parseOptions(config: Readonly<Record<string, unknown>> | undefin
     const value = raw[name];
     if (value === undefined) return fallback;
     if (ok(value)) return value;
-    problems.push(INVALID_OPTION(name, expected, JSON.stringify(value) ?? String(value)));
+    problems.push(INVALID_OPTION(name, expected, describeOptionValue(value)));
     return fallback;
   };
   const options: PoolPluginOptions = {
@@ -71,4 +71,11 @@ function isEscapeLint(value: unknown): value is EscapeLint {
 
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.length > 0;
+}
+
+/** An option value as the message shows it: JSON where it has one (functions, symbols and bigints do not). */
+function describeOptionValue(value: unknown): string {
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol" || typeof value === "bigint") return value.toString();
+  return JSON.stringify(value) ?? "a value with no JSON form";
 }

@@ -162,7 +162,7 @@ function collectImport(
   }
   if (!ts.isImportDeclaration(statement)) return;
   const clause = statement.importClause;
-  if (clause === undefined || clause.isTypeOnly) return;
+  if (clause === undefined || isTypeOnlyImport(ts, clause)) return;
   if (!ts.isStringLiteral(statement.moduleSpecifier)) return;
   if (statement.moduleSpecifier.text !== runtimeModule) return;
   const bindings = clause.namedBindings;
@@ -176,4 +176,14 @@ function collectImport(
     const exported = asRuntimeExport((element.propertyName ?? element.name).text);
     if (exported !== undefined) named.set(element.name.text, exported);
   }
+}
+
+/**
+ * `import type ...`. TypeScript 5.9 added `phaseModifier` and deprecated `isTypeOnly`; older 5.x
+ * releases have only the latter.
+ */
+function isTypeOnlyImport(ts: typeof TS, clause: TS.ImportClause): boolean {
+  if ("phaseModifier" in clause) return clause.phaseModifier === ts.SyntaxKind.TypeKeyword;
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only spelling before TypeScript 5.9
+  return (clause as TS.ImportClause).isTypeOnly;
 }

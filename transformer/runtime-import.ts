@@ -27,7 +27,11 @@ export function createRuntimeImport(factory: TS.NodeFactory, runtimeModule: stri
       if (namespace === undefined) return undefined;
       return factory.createImportDeclaration(
         undefined,
-        factory.createImportClause(false, undefined, factory.createNamespaceImport(namespace)),
+        factory.createImportClause(
+          /* no phase modifier */ undefined,
+          undefined,
+          factory.createNamespaceImport(namespace),
+        ),
         factory.createStringLiteral(runtimeModule),
       );
     },

@@ -26,7 +26,7 @@ export interface TransformerSetup {
   readonly checker: TS.TypeChecker | undefined;
   /** The resolver for a file: by symbols with a checker, by imports without. */
   resolverFor(sourceFile: TS.SourceFile): CallResolver;
-  report(diagnostic: TS.Diagnostic): void;
+  readonly report: (diagnostic: TS.Diagnostic) => void;
 }
 
 export function createSourceFileTransformer(

@@ -125,6 +125,16 @@ test("invalid options: reported once per program, defaults used", () => {
   assert.ok(texts[1]!.startsWith('AAP1002: Plugin option "runtimeModule" must be a non-empty'));
 });
 
+test("option values JSON cannot show (a bigint, a function) are reported, not thrown", () => {
+  const built = programOf("export const x = 1;\n");
+  const diagnostics: TS.Diagnostic[] = [];
+  emitWith(built, { pooling: 10n, escapeLint: () => "off" }, diagnostics);
+  const texts = diagnostics.map(messageText);
+  assert.is(texts.length, 2);
+  assert.ok(texts[0]!.includes('"pooling" must be true or false, got 10'), texts[0]);
+  assert.ok(texts[1]!.includes('"escapeLint"') && texts[1]!.includes("got a function"), texts[1]);
+});
+
 test("a second emit of the same program does not repeat a diagnostic", () => {
   const built = programOf(
     'import { poolScope, withPool } from "../../runtime/index.js";\n' +

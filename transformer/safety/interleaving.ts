@@ -50,7 +50,7 @@ function suspensionOf(node: TS.Node, ts: typeof TS): Suspension | undefined {
   // `await using` awaits its disposal when the block ends, before the pool scope closes.
   if (
     ts.isVariableDeclarationList(node) &&
-    (node.flags & ts.NodeFlags.AwaitUsing) === ts.NodeFlags.AwaitUsing
+    ((node.flags & ts.NodeFlags.AwaitUsing) as TS.NodeFlags) === ts.NodeFlags.AwaitUsing
   ) {
     return { code: AWAIT_IN_SCOPE, keyword: "await using", node };
   }
