@@ -6,9 +6,10 @@
 import { ELEMENT_TYPES } from "./element-types.js";
 import type { TypedArray } from "./element-types.js";
 
-const typedArrayPrototype: object = Object.getPrototypeOf(Int8Array.prototype);
+const typedArrayPrototype = Object.getPrototypeOf(Int8Array.prototype) as object;
 
 function intrinsicGetter(key: PropertyKey): (this: unknown) => unknown {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- a getter, always invoked with .call(target)
   return Object.getOwnPropertyDescriptor(typedArrayPrototype, key)!.get as (
     this: unknown,
   ) => unknown;

@@ -41,7 +41,7 @@ export interface DiagnosticEntry<Args extends readonly unknown[]> extends EntryS
 export const REGISTRY: EntrySpec<never>[] = [];
 
 function define<Args extends readonly unknown[]>(spec: EntrySpec<Args>): DiagnosticEntry<Args> {
-  REGISTRY.push(spec as unknown as EntrySpec<never>);
+  REGISTRY.push(spec);
   const entry = (...args: Args): PoolMessage => ({
     code: spec.code,
     category: spec.category,

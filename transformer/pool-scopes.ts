@@ -194,7 +194,7 @@ function blockScope(
 ): BlockPoolScope | undefined {
   if (!ts.isVariableStatement(statement)) return undefined;
   const list = statement.declarationList;
-  const flags = list.flags & ts.NodeFlags.BlockScoped;
+  const flags: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
   if (flags !== ts.NodeFlags.Using && flags !== ts.NodeFlags.AwaitUsing) return undefined;
   const declarators = list.declarations.map((declaration) => ({
     declaration,
@@ -262,7 +262,7 @@ function strayMessage(ts: typeof TS, call: TS.CallExpression): PoolMessage | und
     return POOL_SCOPE_OUTSIDE_USING();
   }
   const list = declaration.parent;
-  const flags = list.flags & ts.NodeFlags.BlockScoped;
+  const flags: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
   if (flags !== ts.NodeFlags.Using && flags !== ts.NodeFlags.AwaitUsing) {
     return POOL_SCOPE_OUTSIDE_USING();
   }
