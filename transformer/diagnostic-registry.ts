@@ -37,11 +37,12 @@ export interface DiagnosticEntry<Args extends readonly unknown[]> extends EntryS
   (...args: Args): PoolMessage;
 }
 
+const entries: EntrySpec<never>[] = [];
 /** Every entry, for the docs / fixture coverage test and for lookups by code. */
-export const REGISTRY: EntrySpec<never>[] = [];
+export const REGISTRY: readonly EntrySpec<never>[] = entries;
 
 function define<Args extends readonly unknown[]>(spec: EntrySpec<Args>): DiagnosticEntry<Args> {
-  REGISTRY.push(spec);
+  entries.push(spec);
   const entry = (...args: Args): PoolMessage => ({
     code: spec.code,
     category: spec.category,
