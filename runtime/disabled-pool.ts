@@ -3,6 +3,7 @@ import type { TypedArray } from "./element-types.js";
 import { lengthOfDim } from "./dims.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
+import type { Pool } from "./pool-type.js";
 import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
 const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefined });
@@ -11,7 +12,7 @@ const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefine
  * A pool that pools nothing: every acquire returns a fresh ordinary typed array and the state methods
  * do nothing. It stands where a pool is expected when pooling is switched off.
  */
-export class DisabledPool {
+export class DisabledPool implements Pool {
   /** @internal */
   declare readonly [POOL_BRAND]: true;
 

@@ -1,5 +1,35 @@
-import type { DisabledPool } from "./disabled-pool.js";
-import type { AdaptiveArrayPool } from "./pool.js";
+import type { TypedArray } from "./element-types.js";
+import type { ScopeHandle } from "./scope-handle.js";
+import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
-/** Anything the acquire family and the scope markers accept as a pool. */
-export type Pool = AdaptiveArrayPool | DisabledPool;
+/**
+ * What the acquire family and the scope markers accept as a pool: an AdaptiveArrayPool or a
+ * DisabledPool (recognised by a brand, across both module formats; nothing else implements it).
+ */
+export interface Pool {
+  /** Open scopes: 0 outside any scope (always 0 for a disabled pool). */
+  readonly depth: number;
+  /** True unless this is a disabled pool or a maybe-scope switched pooling off. */
+  readonly poolingEnabled: boolean;
+  /** Open a scope; returns its token (the new depth). */
+  checkpoint(): number;
+  /** Close the innermost scope, or with a token every scope down to the one it opened. */
+  rewind(token?: number): void;
+  /** Free every array and close every scope; buffers are kept. */
+  reset(): void;
+  /** Release the buffers of arrays not handed out. */
+  trim(): TrimSummary;
+  /** Shrink free buffers much larger than what they served since the previous compact. */
+  compact(options?: CompactOptions): CompactSummary;
+  /** Reset and release every buffer. */
+  clear(): void;
+  stats(): PoolStats;
+  /** @internal An array of `type` for one dim (a length or a dims array). */
+  take(type: unknown, dim: unknown): TypedArray;
+  /** @internal Give back `array` if it was the most recent acquire. */
+  untake(array: TypedArray): void;
+  /** @internal Open a maybe-scope with pooling off. */
+  suspendPooling(): number;
+  /** @internal The Disposable closing the scope `token` opened. */
+  scopeHandle(token: number): ScopeHandle | Disposable;
+}

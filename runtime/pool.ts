@@ -10,6 +10,7 @@ import { PoolStateError } from "./errors.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { checkPoolOptions } from "./pool-options.js";
 import type { PoolOptions } from "./pool-options.js";
+import type { Pool } from "./pool-type.js";
 import { ScopeHandle } from "./scope-handle.js";
 import { Slot } from "./slot.js";
 import { makePoolStats } from "./stats.js";
@@ -49,24 +50,28 @@ const NO_SLOTS = emptySlotArray();
  * The hot path (`checkpoint`, `take`, `rewind`) is sized for V8's inlining budget: see
  * docs/runtime.md, "Hot path and V8's inlining budget", before adding anything to it.
  */
-export class AdaptiveArrayPool {
+export class AdaptiveArrayPool implements Pool {
   /** @internal Brand shared by every copy of this package (both module formats) in a process. */
   declare readonly [POOL_BRAND]: true;
   /** @internal The slot stack as acquires read it: `stack`, or NO_SLOTS while pooling is off. */
   private slots: Slot[];
   /** @internal Slots handed out, from the bottom of the stack. */
   private top = 0;
-  /** Open scopes: 0 outside any scope. */
+  /** @internal Open scopes: 0 outside any scope. */
   private level = 0;
-  /** `marks[d]` is `top` when depth d opened (negative: see NO_SCOPE_MARK). */
+  /** @internal `marks[d]` is `top` when depth d opened (negative: see NO_SCOPE_MARK). */
   private readonly marks: number[] = [NO_SCOPE_MARK];
+  /** @internal */
   private readonly stack: Slot[] = emptySlotArray();
-  /** Open maybe-scopes with pooling off. */
+  /** @internal Open maybe-scopes with pooling off. */
   private bypass = 0;
-  /** Per element type (ELEMENT_TYPES order): slots whose last-served type it is. */
+  /** @internal Per element type (ELEMENT_TYPES order): slots whose last-served type it is. */
   private readonly typeSlots: number[] = ELEMENT_TYPES.map(() => 0);
+  /** @internal */
   private readonly warned: boolean[] = ELEMENT_TYPES.map(() => false);
+  /** @internal */
   private readonly growthWarningThreshold: number;
+  /** @internal */
   private readonly scopeHandles: ScopeHandle[] = [];
 
   constructor(options?: PoolOptions) {
@@ -282,7 +287,7 @@ export class AdaptiveArrayPool {
     return (this.scopeHandles[token] ??= new ScopeHandle(this, token));
   }
 
-  /** Everything `take` does not serve inline: checks, pooling off, a new slot, a new view. */
+  /** @internal Everything `take` does not serve inline: checks, pooling off, a new slot, a new view. */
   private takeMiss(type: unknown, dim: unknown): TypedArray {
     const index = elementTypeIndex(type);
     if (index < 0) throw unknownElementType(type);
@@ -309,13 +314,14 @@ export class AdaptiveArrayPool {
     return view;
   }
 
+  /** @internal */
   private retype(previous: number, index: number): void {
     if (previous === index) return;
     if (previous >= 0) this.typeSlots[previous]!--;
     this.typeSlots[index]!++;
   }
 
-  /** Warn once per type when more than the threshold of its arrays are live at once. */
+  /** @internal Warn once per type when more than the threshold of its arrays are live at once. */
   private checkGrowth(index: number): void {
     // Called right after the stack grew, when every slot is handed out: typeSlots counts live arrays.
     const live = this.typeSlots[index]!;
@@ -329,7 +335,7 @@ export class AdaptiveArrayPool {
     });
   }
 
-  /** Live arrays of the type at `index` acquired at depth 0 (outside every scope). */
+  /** @internal Live arrays of the type at `index` acquired at depth 0 (outside every scope). */
   private liveOutsideScopes(index: number): number {
     const end = this.level === 0 ? this.top : markedTop(this.marks[1]!);
     let count = 0;
@@ -337,6 +343,7 @@ export class AdaptiveArrayPool {
     return count;
   }
 
+  /** @internal */
   private typeStats(index: number): TypeStats {
     let active = 0;
     let slots = 0;
@@ -364,7 +371,7 @@ export class AdaptiveArrayPool {
     };
   }
 
-  /** Every rewind the fast path does not take: no token, leaked inner scopes, pooling-off levels, misuse. */
+  /** @internal Every rewind the fast path does not take: no token, leaked inner scopes, pooling-off levels, misuse. */
   private rewindOther(token: unknown): void {
     if (token === undefined) {
       if (this.level === 0)
@@ -390,6 +397,7 @@ export class AdaptiveArrayPool {
     while (this.level >= token) this.closeLevel();
   }
 
+  /** @internal */
   private closeLevel(): void {
     const mark = this.marks[this.level]!;
     this.top = markedTop(mark);

@@ -18,6 +18,7 @@ import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
 import { rewriteFunctionMarker } from "./rewrite-function.js";
 import { rewriteStatementList } from "./rewrite-using-block.js";
 import { checkPoolScope } from "./safety/index.js";
+import { specialiseAcquire } from "./specialise-acquire.js";
 import type { SafetyContext } from "./safety/index.js";
 
 export interface TransformerSetup {
@@ -133,6 +134,9 @@ function transformFile(
     const name = resolve(call);
     const marker = scopes.functionMarker(call);
     if (marker !== undefined) return guarded(call, () => rewriteFunctionMarker(marker, file));
+    if (name === "acquire" || name === "zeros" || name === "ones") {
+      return guarded(call, () => specialiseAcquire(call, name, file));
+    }
     if (name === "getTaskLocalPool" && !setup.options.pooling) {
       // pooling: false compiles the task-local pool to the disabled one, so helpers that look it up
       // (the guide's "direct pool access" pattern) get fresh arrays too.

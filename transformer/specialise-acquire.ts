@@ -1,0 +1,155 @@
+/**
+ * Monomorphic acquires: `acquire(P, Float64Array, n)` becomes `P.acquireFloat64(n)`, a per-type pool
+ * method that V8 inlines for free (under its small-function size) and whose element type is a
+ * constant, so each acquire costs the pool's 84-byte hit path instead of the free function's 169
+ * bytes of the inlining budget (docs/runtime.md, "Hot path and V8's inlining budget"). `zeros` and
+ * `ones` of number types become the same call plus `.fill(0)` / `.fill(1)`, which is what they do.
+ *
+ * Only what is visibly equivalent is rewritten: exactly one dims argument, no spread, and an element
+ * type that is the global constructor (the checker's symbol is declared in a default library; without
+ * a checker, the file declares nothing of that name). The per-type method runs the same checks, so bad
+ * dims give the same errors; a first argument that is not a pool is a TypeError either way (the
+ * engine's "is not a function" instead of the runtime's message).
+ */
+import type * as TS from "typescript";
+import type { FileContext } from "./file-context.js";
+
+/** Global constructor name → the pool method the runtime defines for it (runtime/pool.ts). */
+const METHOD_BY_TYPE: ReadonlyMap<string, string> = new Map([
+  ["Float64Array", "acquireFloat64"],
+  ["Float32Array", "acquireFloat32"],
+  ["Int32Array", "acquireInt32"],
+  ["Uint32Array", "acquireUint32"],
+  ["Int16Array", "acquireInt16"],
+  ["Uint16Array", "acquireUint16"],
+  ["Int8Array", "acquireInt8"],
+  ["Uint8Array", "acquireUint8"],
+  ["Uint8ClampedArray", "acquireUint8Clamped"],
+  ["BigInt64Array", "acquireBigInt64"],
+  ["BigUint64Array", "acquireBigUint64"],
+]);
+
+const BIGINT_TYPES: ReadonlySet<string> = new Set(["BigInt64Array", "BigUint64Array"]);
+
+export type SpecialisedName = "acquire" | "zeros" | "ones";
+
+/** Every pool method a specialised call may name, for the runtime's contract test. */
+export const SPECIALISED_METHODS: readonly string[] = [...METHOD_BY_TYPE.values()];
+
+/** Names declared anywhere in a file (without a checker, a name that could shadow a global). */
+const declaredNamesByFile = new WeakMap<TS.SourceFile, ReadonlySet<string>>();
+
+/** The specialised form of `call`, or undefined when it must stay a call of the free function. */
+export function specialiseAcquire(
+  call: TS.CallExpression,
+  name: SpecialisedName,
+  file: FileContext,
+): TS.Expression | undefined {
+  const { ts } = file;
+  if (call.questionDotToken !== undefined) return undefined;
+  if (call.arguments.some((argument) => ts.isSpreadElement(argument))) return undefined;
+  const typeName = specialisedTypeName(call, file);
+  if (typeName === undefined) return undefined;
+  const fill = name === "zeros" ? 0 : name === "ones" ? 1 : undefined;
+  if (fill !== undefined && BIGINT_TYPES.has(typeName)) return undefined;
+  return emitSpecialised(call, METHOD_BY_TYPE.get(typeName)!, fill, file);
+}
+
+/**
+ * The element type of `(P, T, n)` with T a literal global constructor, or Float64Array for `(P, n)`
+ * with n a number (a numeric literal, or number-typed for the checker): undefined otherwise.
+ */
+function specialisedTypeName(call: TS.CallExpression, file: FileContext): string | undefined {
+  const { ts } = file;
+  if (call.arguments.length === 2)
+    return isNumber(call.arguments[1]!, file) ? "Float64Array" : undefined;
+  if (call.arguments.length !== 3) return undefined;
+  const typeArgument = call.arguments[1]!;
+  if (!ts.isIdentifier(typeArgument) || !METHOD_BY_TYPE.has(typeArgument.text)) return undefined;
+  return isGlobalConstructor(typeArgument, file) ? typeArgument.text : undefined;
+}
+
+function isNumber(expression: TS.Expression, file: FileContext): boolean {
+  const { ts } = file;
+  if (ts.isNumericLiteral(expression)) return true;
+  const checker = file.safety.checker;
+  if (checker === undefined) return false;
+  const type = checker.getTypeAtLocation(expression);
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & ts.TypeFlags.NumberLike) !== 0);
+}
+
+function emitSpecialised(
+  call: TS.CallExpression,
+  method: string,
+  fill: 0 | 1 | undefined,
+  file: FileContext,
+): TS.Expression {
+  const { ts, factory } = file;
+  const visited = file.visit(call);
+  const acquired = factory.createCallExpression(
+    factory.createPropertyAccessExpression(visited.arguments[0]!, method),
+    undefined,
+    [visited.arguments[visited.arguments.length - 1]!],
+  );
+  const result =
+    fill === undefined
+      ? acquired
+      : factory.createCallExpression(
+          factory.createPropertyAccessExpression(acquired, "fill"),
+          undefined,
+          [factory.createNumericLiteral(fill)],
+        );
+  return ts.setOriginalNode(ts.setTextRange(result, call), call);
+}
+
+function isGlobalConstructor(identifier: TS.Identifier, file: FileContext): boolean {
+  const declarations = file.safety.checker?.getSymbolAtLocation(identifier)?.declarations ?? [];
+  // No symbol: no checker, or a one-file Program without libraries (transpile-only modes).
+  if (declarations.length === 0)
+    return !declaredNames(file.ts, file.sourceFile).has(identifier.text);
+  return declarations.every((declaration) => isDefaultLibrary(declaration.getSourceFile()));
+}
+
+/**
+ * TypeScript's own library files: marked no-default-lib up to 5.x; TypeScript 6 dropped the marker,
+ * so also by name (lib.<name>.d.ts), the names TypeScript gives them.
+ */
+function isDefaultLibrary(file: TS.SourceFile): boolean {
+  return (
+    file.hasNoDefaultLib ||
+    (file.isDeclarationFile && /(^|[\\/])lib\.[\w.]+\.d\.ts$/.test(file.fileName))
+  );
+}
+
+function declaredNames(ts: typeof TS, sourceFile: TS.SourceFile): ReadonlySet<string> {
+  let names = declaredNamesByFile.get(sourceFile);
+  if (names === undefined) {
+    const found = new Set<string>();
+    const visit = (node: TS.Node): void => {
+      const name = (node as { name?: TS.Node }).name;
+      if (ts.isDeclarationStatement(node) || isNamedDeclaration(ts, node)) {
+        if (name !== undefined && ts.isIdentifier(name)) found.add(name.text);
+      }
+      if (ts.isBindingElement(node) && ts.isIdentifier(node.name)) found.add(node.name.text);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    names = found;
+    declaredNamesByFile.set(sourceFile, names);
+  }
+  return names;
+}
+
+function isNamedDeclaration(ts: typeof TS, node: TS.Node): boolean {
+  return (
+    ts.isVariableDeclaration(node) ||
+    ts.isParameter(node) ||
+    ts.isImportSpecifier(node) ||
+    ts.isImportClause(node) ||
+    ts.isNamespaceImport(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isClassExpression(node) ||
+    ts.isImportEqualsDeclaration(node)
+  );
+}
