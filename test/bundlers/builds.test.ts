@@ -20,10 +20,16 @@ import {
   countScopesIn,
 } from "./support-checks.js";
 import { createProject, runProgram, writeDiagnosticsProject } from "./support-project.js";
-import { TOOLS } from "./support-tools.js";
+import { runVitest, startViteDev } from "./support-dev.js";
+import { TOOLS, vite } from "./support-tools.js";
 import type { BuildOutput, BuildRequest, Tool } from "./support-tools.js";
 
-const ts = createRequire(__filename)("typescript") as typeof TS;
+const requireHere = createRequire(__filename);
+const ts = requireHere("typescript") as typeof TS;
+
+function versionOfVitest(): string {
+  return (requireHere("vitest/package.json") as { version: string }).version;
+}
 const ONLY = process.env["BUNDLERS"]?.toLowerCase().split(",");
 const project = createProject();
 const diagnostics = writeDiagnosticsProject(project.dir);
@@ -126,6 +132,47 @@ for (const tool of TOOLS) {
     assert.ok(build.code.includes("DISABLED_POOL"), `${label}: bodies see DISABLED_POOL`);
     assertNoMarkerCall(build.code, label);
     assert.is(runProgram(build.file), project.tspcUnpooledOutput);
+  });
+}
+
+const runDev = ONLY === undefined || ONLY.includes("vite");
+
+if (runDev) {
+  test(`Vite ${vite.version()} dev transform (middleware mode, no listen): rewritten, mapped, diagnostics`, async () => {
+    const server = await startViteDev(project.dir);
+    try {
+      const steps = await server.transform("/src/steps.ts");
+      assert.is(
+        countScopes(steps.code),
+        countScopes(readFileSync(path.join(project.dir, "out-tspc", "steps.js"), "utf8")),
+      );
+      assertNoMarkerCall(steps.code, "Vite dev");
+      assertPipelineMapsBack(steps.code, steps.map, "Vite dev");
+      const error = await server.transform("/diag/escape.ts").then(
+        () => "",
+        (failure: unknown) => String((failure as { message?: unknown }).message ?? failure),
+      );
+      for (const line of expectedDiagnostics(diagnostics.errorEntry)) {
+        assert.ok(error.includes(line), `Vite dev: '${line}' in:\n${error}`);
+      }
+      await server.transform("/diag/by-reference.ts");
+      for (const line of expectedDiagnostics(diagnostics.warningEntry)) {
+        assert.ok(
+          server.warnings.some((warning) => warning.includes(line)),
+          `Vite dev: warning '${line}'`,
+        );
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
+
+if (ONLY === undefined || ONLY.includes("vitest")) {
+  test(`Vitest ${versionOfVitest()} (programmatic): the scenario runs rewritten and prints what tspc's build prints`, async () => {
+    const run = await runVitest(project.dir);
+    assert.equal({ passed: run.passed, failed: run.failed }, { passed: 1, failed: 0 });
+    assert.is(run.output, project.tspcOutput);
   });
 }
 
