@@ -20,6 +20,7 @@ import {
   countScopesIn,
 } from "./support-checks.js";
 import { createProject, runProgram, writeDiagnosticsProject } from "./support-project.js";
+import type { Project } from "./support-project.js";
 import { runVitest, startViteDev } from "./support-dev.js";
 import { TOOLS, vite } from "./support-tools.js";
 import type { BuildOutput, BuildRequest, Tool } from "./support-tools.js";
@@ -31,9 +32,15 @@ function versionOfVitest(): string {
   return (requireHere("vitest/package.json") as { version: string }).version;
 }
 const ONLY = process.env["BUNDLERS"]?.toLowerCase().split(",");
-const project = createProject();
-const diagnostics = writeDiagnosticsProject(project.dir);
-const tspcScopes = countScopesIn(path.join(project.dir, "out-tspc"));
+let project!: Project;
+let diagnostics!: ReturnType<typeof writeDiagnosticsProject>;
+let tspcScopes = 0;
+
+test.before(async () => {
+  project = await createProject();
+  diagnostics = writeDiagnosticsProject(project.dir);
+  tspcScopes = countScopesIn(path.join(project.dir, "out-tspc"));
+});
 
 /** `file(line,col): severity AAPnnnn` for each diagnostic the tspc route reports for `file`. */
 function expectedDiagnostics(file: string): string[] {

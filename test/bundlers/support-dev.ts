@@ -29,9 +29,11 @@ export async function startViteDev(root: string, plugin?: PoolsPluginOptions): P
   logger.warn = (message) => void warnings.push(message);
   logger.warnOnce = logger.warn;
   logger.error = () => undefined;
+  logger.info = () => undefined;
   const server = await createServer({
     root,
     configFile: false,
+    logLevel: "warn",
     customLogger: logger,
     appType: "custom",
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
@@ -82,7 +84,7 @@ export async function runVitest(root: string): Promise<VitestRun> {
   const vitest = await startVitest(
     "test",
     [],
-    { root, config: false, watch: false, include: ["vitest/**/*.test.ts"], reporters: [] },
+    { root, config: false, watch: false, include: ["vitest/**/*.test.ts"], reporters: [{}] },
     { plugins: [pools()] },
   );
   try {

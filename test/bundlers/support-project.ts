@@ -5,7 +5,7 @@
  * all and prints what they return and the pools' state. The reference is the same project built by
  * `tspc` with the plugin and run by Node.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdirSync,
@@ -18,7 +18,7 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT, runTspc } from "../../examples/compilers.js";
+import { PAIRINGS, REPO_ROOT } from "../../examples/compilers.js";
 
 export interface Project {
   readonly dir: string;
@@ -70,7 +70,8 @@ const TSCONFIG = {
   include: ["src"],
 };
 
-export function createProject(): Project {
+/** The project, with both tspc reference builds (run side by side). */
+export async function createProject(): Promise<Project> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "aap-bundlers-"));
   const src = path.join(dir, "src");
   cpSync(path.join(REPO_ROOT, "examples", "pipeline", "src"), src, { recursive: true });
@@ -78,8 +79,10 @@ export function createProject(): Project {
   writeFileSync(path.join(src, "all.ts"), ALL);
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
   linkPackages(dir);
-  const tspcOutput = buildWithTspc(dir, "out-tspc", {}, "all.js");
-  const tspcUnpooledOutput = buildWithTspc(dir, "out-tspc-unpooled", { pooling: false }, "main.js");
+  const [tspcOutput, tspcUnpooledOutput] = await Promise.all([
+    buildWithTspc(dir, "out-tspc", {}, "all.js"),
+    buildWithTspc(dir, "out-tspc-unpooled", { pooling: false }, "main.js"),
+  ]);
   return {
     dir,
     entry: path.join(src, "all.ts"),
@@ -112,12 +115,12 @@ function linkPackages(dir: string): void {
   }
 }
 
-function buildWithTspc(
+async function buildWithTspc(
   dir: string,
   outDir: string,
   plugin: Record<string, unknown>,
   entry: string,
-): string {
+): Promise<string> {
   const config = structuredClone(TSCONFIG) as typeof TSCONFIG & {
     compilerOptions: { plugins?: unknown[]; outDir?: string };
   };
@@ -125,8 +128,16 @@ function buildWithTspc(
   config.compilerOptions.plugins = [{ transform: "adaptive-array-pools/transformer", ...plugin }];
   const tsconfig = path.join(dir, `tsconfig.${outDir}.json`);
   writeFileSync(tsconfig, JSON.stringify(config, null, 2));
-  const build = runTspc(PAIRINGS[0]!, tsconfig);
-  if (build.status !== 0) throw new Error(`tspc failed:\n${build.stdout}${build.stderr}`);
+  const pairing = PAIRINGS[0]!;
+  const args = [pairing.tspcScript, "-p", tsconfig, "--pretty", "false"];
+  const build = await new Promise<{ status: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("close", (status) => resolve({ status, output }));
+  });
+  if (build.status !== 0) throw new Error(`tspc failed:\n${build.output}`);
   return runProgram(path.join(dir, outDir, entry));
 }
 

@@ -84,10 +84,12 @@ export const vite: Tool = {
     logger.warn = (message) => void warnings.push(message);
     logger.warnOnce = logger.warn;
     logger.error = () => undefined;
+    logger.info = () => undefined;
     try {
       await build({
         root: request.root,
         configFile: false,
+        logLevel: "warn",
         customLogger: logger,
         plugins: [pools(request.plugin)],
         build: {
