@@ -10,7 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 
 const APP = `import { AdaptiveArrayPool, poolScope, poolStats, withPool, zeros } from "adaptive-array-pools";
 

@@ -13,7 +13,7 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import { transformSource } from "../../transformer/transform-source.js";
 
 const ts = createRequire(__filename)("typescript") as typeof TS;

@@ -5,7 +5,7 @@ import { TraceMap, originalPositionFor } from "@jridgewell/trace-mapping";
 import { createRequire } from "node:module";
 import type * as TS from "typescript";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import type { SourceMapJson } from "./support-tools.js";
 
 const ts = createRequire(__filename)("typescript") as typeof TS;

@@ -18,7 +18,7 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT } from "../../examples/compilers.js";
+import { PAIRINGS, REPO_ROOT } from "../support/compilers.js";
 
 export interface Project {
   readonly dir: string;
