@@ -12,6 +12,7 @@ export default tseslint.config(
       "node_modules/",
       "build/",
       "dist/",
+      "unplugin/dist/",
       "compat/",
       "fixtures/",
       "bench/.work/",

@@ -18,6 +18,12 @@ import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
 export { transformSource } from "./transform-source.js";
 export type { TransformSourceOptions, TransformSourceResult } from "./transform-source.js";
+export { transformSyntaxTree } from "./transform-syntax-tree.js";
+export type {
+  TransformSyntaxTreeOptions,
+  TransformSyntaxTreeResult,
+} from "./transform-syntax-tree.js";
+export { formatPoolDiagnostic } from "./diagnostics.js";
 export type { PoolPluginOptions } from "./options.js";
 
 /** The part of ts-patch's TransformerExtras the plugin uses (ts-patch 3.3 and 4.0 agree on it). */

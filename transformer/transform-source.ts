@@ -5,9 +5,7 @@
 import type * as TS from "typescript";
 import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
 import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
-import { parseOptions } from "./options.js";
-import { createImportResolver } from "./resolve-markers.js";
-import { createSourceFileTransformer } from "./source-file-transformer.js";
+import { createStandaloneTransformer } from "./standalone-transformer.js";
 import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
 export interface TransformSourceOptions {
@@ -42,16 +40,7 @@ export function transformSource(
       diagnostics: [{ ...createPoolDiagnostic(CATEGORIES_ONLY, message, undefined) }],
     };
   }
-  const parsed = parseOptions(options.plugin);
-  for (const problem of parsed.problems)
-    diagnostics.push(createPoolDiagnostic(ts, problem, undefined));
-  const transformer = createSourceFileTransformer({
-    ts,
-    options: parsed.options,
-    checker: undefined,
-    resolverFor: (sourceFile) => createImportResolver(ts, sourceFile, parsed.options.runtimeModule),
-    report: (diagnostic) => diagnostics.push(diagnostic),
-  });
+  const transformer = createStandaloneTransformer(ts, options.plugin, diagnostics);
   const output = ts.transpileModule(code, {
     fileName: options.fileName ?? "input.ts",
     compilerOptions: {

@@ -1,0 +1,42 @@
+/**
+ * `transformSyntaxTree(sourceFile, options)`: the rewrite applied to a parsed file, returning the
+ * rewritten syntax tree instead of JavaScript. Types, and every node the rewrite did not touch, are the
+ * input's own nodes, so a caller can print only what changed and keep the user's TypeScript text (the
+ * bundler package does). No Program: markers are recognised by imports, as in transformSource.
+ */
+import type * as TS from "typescript";
+import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
+import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
+import { createStandaloneTransformer } from "./standalone-transformer.js";
+import { hasTransformerApi, versionOf } from "./typescript-support.js";
+
+export interface TransformSyntaxTreeOptions {
+  /** The TypeScript that parsed `sourceFile` (its factory builds the new nodes). */
+  readonly ts: typeof TS;
+  /** Plugin options, as in tsconfig's plugins entry (pooling, escapeLint, runtimeModule, ...). */
+  readonly plugin?: Readonly<Record<string, unknown>>;
+}
+
+export interface TransformSyntaxTreeResult {
+  /** The rewritten file; `sourceFile` itself when nothing changed. */
+  readonly sourceFile: TS.SourceFile;
+  /** The transformer's AAPnnnn diagnostics. */
+  readonly diagnostics: readonly TS.Diagnostic[];
+}
+
+export function transformSyntaxTree(
+  sourceFile: TS.SourceFile,
+  options: TransformSyntaxTreeOptions,
+): TransformSyntaxTreeResult {
+  const { ts } = options;
+  if (!hasTransformerApi(ts)) {
+    const message = UNSUPPORTED_TYPESCRIPT(versionOf(ts));
+    return { sourceFile, diagnostics: [createPoolDiagnostic(CATEGORIES_ONLY, message, undefined)] };
+  }
+  const diagnostics: TS.Diagnostic[] = [];
+  const transformer = createStandaloneTransformer(ts, options.plugin, diagnostics);
+  const result = ts.transform(sourceFile, [transformer]);
+  const transformed = result.transformed[0] ?? sourceFile;
+  // No dispose(): the caller prints the nodes after this returns, and they need their emit data.
+  return { sourceFile: transformed, diagnostics };
+}

@@ -1,0 +1,6 @@
+/** `import pools from "unplugin-adaptive-array-pools/vite"`: the vite plugin, taking the transformer's options. */
+import { unplugin } from "./plugin.js";
+
+export type { PoolsPluginOptions } from "./options.js";
+
+export default unplugin.vite;
