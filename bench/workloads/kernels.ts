@@ -29,7 +29,7 @@ export function touch3(
   }
   let sum = 0;
   for (let j = 0; j < n; j++) sum += a[j]! + b[j]! - c[j]!;
-  sink[0] += sum;
+  sink[0]! += sum;
 }
 
 /** Deterministic uniform [0, 1) values (xorshift32), the state kept in `state[0]` so runs repeat. */

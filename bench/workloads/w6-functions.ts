@@ -56,9 +56,9 @@ export function dyn0(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 0;
   t[1] = x * 1;
-  t[2] = t[0] * t[1] - 0;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 0;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker1 = withPool(pool, function marker1(x: number, out: Float64Array): void {
@@ -107,9 +107,9 @@ export function dyn1(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 1;
   t[1] = x * 2;
-  t[2] = t[0] * t[1] - 1;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 1;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker2 = withPool(pool, function marker2(x: number, out: Float64Array): void {
@@ -158,9 +158,9 @@ export function dyn2(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 2;
   t[1] = x * 3;
-  t[2] = t[0] * t[1] - 2;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 2;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker3 = withPool(pool, function marker3(x: number, out: Float64Array): void {
@@ -209,9 +209,9 @@ export function dyn3(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 3;
   t[1] = x * 4;
-  t[2] = t[0] * t[1] - 3;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 3;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker4 = withPool(pool, function marker4(x: number, out: Float64Array): void {
@@ -260,9 +260,9 @@ export function dyn4(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 4;
   t[1] = x * 5;
-  t[2] = t[0] * t[1] - 4;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 4;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker5 = withPool(pool, function marker5(x: number, out: Float64Array): void {
@@ -311,9 +311,9 @@ export function dyn5(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 5;
   t[1] = x * 6;
-  t[2] = t[0] * t[1] - 5;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 5;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker6 = withPool(pool, function marker6(x: number, out: Float64Array): void {
@@ -362,9 +362,9 @@ export function dyn6(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 6;
   t[1] = x * 7;
-  t[2] = t[0] * t[1] - 6;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 6;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker7 = withPool(pool, function marker7(x: number, out: Float64Array): void {
@@ -413,9 +413,9 @@ export function dyn7(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 7;
   t[1] = x * 8;
-  t[2] = t[0] * t[1] - 7;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 7;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker8 = withPool(pool, function marker8(x: number, out: Float64Array): void {
@@ -464,9 +464,9 @@ export function dyn8(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 8;
   t[1] = x * 9;
-  t[2] = t[0] * t[1] - 8;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 8;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker9 = withPool(pool, function marker9(x: number, out: Float64Array): void {
@@ -515,9 +515,9 @@ export function dyn9(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 9;
   t[1] = x * 10;
-  t[2] = t[0] * t[1] - 9;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 9;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker10 = withPool(pool, function marker10(x: number, out: Float64Array): void {
@@ -566,9 +566,9 @@ export function dyn10(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 10;
   t[1] = x * 11;
-  t[2] = t[0] * t[1] - 10;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 10;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker11 = withPool(pool, function marker11(x: number, out: Float64Array): void {
@@ -617,9 +617,9 @@ export function dyn11(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 11;
   t[1] = x * 12;
-  t[2] = t[0] * t[1] - 11;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 11;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker12 = withPool(pool, function marker12(x: number, out: Float64Array): void {
@@ -668,9 +668,9 @@ export function dyn12(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 12;
   t[1] = x * 13;
-  t[2] = t[0] * t[1] - 12;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 12;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker13 = withPool(pool, function marker13(x: number, out: Float64Array): void {
@@ -719,9 +719,9 @@ export function dyn13(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 13;
   t[1] = x * 14;
-  t[2] = t[0] * t[1] - 13;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 13;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker14 = withPool(pool, function marker14(x: number, out: Float64Array): void {
@@ -770,9 +770,9 @@ export function dyn14(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 14;
   t[1] = x * 15;
-  t[2] = t[0] * t[1] - 14;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 14;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const marker15 = withPool(pool, function marker15(x: number, out: Float64Array): void {
@@ -821,9 +821,9 @@ export function dyn15(x: number, out: Float64Array): void {
   const t = scratchSlot.value;
   t[0] = x + 15;
   t[1] = x * 16;
-  t[2] = t[0] * t[1] - 15;
-  t[3] = t[2] + t[0];
-  out[0] += t[3];
+  t[2] = t[0]! * t[1]! - 15;
+  t[3] = t[2]! + t[0]!;
+  out[0]! += t[3]!;
 }
 
 export const MARKER_FUNCTIONS: readonly ScopedFunction[] = [
