@@ -4,9 +4,10 @@ import { lengthOfDim } from "./dims.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
 import type { Pool } from "./pool-type.js";
+import type { PoolScopeHandle } from "./pool-scope-handle.js";
 import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
-const NO_OP_SCOPE: Disposable = Object.freeze({ [Symbol.dispose]: () => undefined });
+const NO_OP_SCOPE: PoolScopeHandle = Object.freeze({ [Symbol.dispose]: () => undefined });
 
 /**
  * A pool that pools nothing: every acquire returns a fresh ordinary typed array and the state methods
@@ -108,7 +109,7 @@ export class DisabledPool implements Pool {
   }
 
   /** @internal */
-  scopeHandle(_token: number): Disposable {
+  scopeHandle(_token: number): PoolScopeHandle {
     return NO_OP_SCOPE;
   }
 }

@@ -13,6 +13,7 @@ import * as taskLocal from "./task-local.js";
 
 export type { PoolOptions } from "./pool.js";
 export type { Pool } from "./pool-type.js";
+export type { PoolScopeHandle } from "./pool-scope-handle.js";
 export type { ArrayOf, ElementType, TypedArray } from "./element-types.js";
 export type { CompactOptions, CompactSummary, PoolStats, TrimSummary, TypeStats } from "./stats.js";
 export type { Dims } from "./acquire.js";

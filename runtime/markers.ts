@@ -5,6 +5,7 @@
  */
 import { PoolStateError } from "./errors.js";
 import type { Pool } from "./pool-type.js";
+import type { PoolScopeHandle } from "./pool-scope-handle.js";
 import { checkedPool } from "./request.js";
 import { getTaskLocalPool, maybeCheckpoint } from "./task-local.js";
 
@@ -49,7 +50,7 @@ export function maybeWithPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): A
  * A pool scope for a block: `using _ = poolScope(pool);` rewinds when the block exits, however it
  * exits. Without a pool, the task-local pool.
  */
-export function poolScope(pool?: Pool): Disposable {
+export function poolScope(pool?: Pool): PoolScopeHandle {
   const target = pool === undefined ? getTaskLocalPool() : checkedPool(pool, "poolScope");
   return target.scopeHandle(target.checkpoint());
 }

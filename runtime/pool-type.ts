@@ -1,5 +1,5 @@
 import type { TypedArray } from "./element-types.js";
-import type { ScopeHandle } from "./scope-handle.js";
+import type { PoolScopeHandle } from "./pool-scope-handle.js";
 import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./stats.js";
 
 /**
@@ -31,5 +31,5 @@ export interface Pool {
   /** @internal Open a maybe-scope with pooling off. */
   suspendPooling(): number;
   /** @internal The Disposable closing the scope `token` opened. */
-  scopeHandle(token: number): ScopeHandle | Disposable;
+  scopeHandle(token: number): PoolScopeHandle;
 }

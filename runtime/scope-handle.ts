@@ -1,3 +1,4 @@
+import type { PoolScopeHandle } from "./pool-scope-handle.js";
 import type { AdaptiveArrayPool } from "./pool.js";
 
 // Engines without Symbol.dispose (Node < 20.4): TypeScript's downlevel `using` then looks up
@@ -5,11 +6,17 @@ import type { AdaptiveArrayPool } from "./pool.js";
 const disposeSymbol: symbol =
   (Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose");
 
+// The dispose member is installed on the prototype below, under a symbol chosen at run time; this
+// merge gives it its type without naming `Symbol.dispose` in the published declarations, which must
+// type-check where the consumer's lib has no such symbol.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface ScopeHandle extends PoolScopeHandle {}
+
 /** What `poolScope(pool)` returns: disposing it (the end of a `using` block) rewinds the scope. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ScopeHandle {
   readonly pool: AdaptiveArrayPool;
   readonly token: number;
-  declare readonly [Symbol.dispose]: () => void;
 
   constructor(pool: AdaptiveArrayPool, token: number) {
     this.pool = pool;
