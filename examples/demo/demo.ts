@@ -73,3 +73,8 @@ function compareWithPlain(): void {
 build();
 showRewrite();
 compareWithPlain();
+console.log(
+  "\nIn a browser: `npm run demo:browser` runs examples/browser (a particle system, pooled and plain\n" +
+    "side by side) in headless Chromium and saves a screenshot of its chart; to watch it live,\n" +
+    "`npm --workspace examples/browser run dev` and open the address Vite prints.",
+);
