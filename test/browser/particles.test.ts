@@ -21,6 +21,7 @@ import {
 } from "../../examples/browser/harness/demo-calls.js";
 import { garbagePerVariant } from "../../examples/browser/harness/garbage-run.js";
 import { EXAMPLE_DIR, buildPage } from "../../examples/browser/harness/page-build.js";
+import type { BuiltPage } from "../../examples/browser/harness/page-build.js";
 import { REPO_ROOT } from "../support/compilers.js";
 
 const ANIMATED_FRAMES = 40;
@@ -42,9 +43,10 @@ const pageTypeCheck = new Promise<{ status: number | null; output: string }>((re
 const outDir = path.join(EXAMPLE_DIR, "out", `test-${process.pid}`);
 let browser: Browser | undefined;
 let page: Page;
+let built: BuiltPage;
 
 test.before(async () => {
-  await buildPage(outDir);
+  built = await buildPage(outDir);
   browser = await launchChromium();
   page = await openPage(browser, outDir, `frames=${ANIMATED_FRAMES}&particles=${PARTICLES}`);
 });
@@ -58,6 +60,17 @@ test("the page type-checks as a browser project: lib ES2022 + DOM, no @types/nod
   const { status, output } = await pageTypeCheck;
   assert.is(output, "", "no diagnostics");
   assert.is(status, 0);
+});
+
+test("the Vite build holds both pooled functions' scopes inline and no marker call", () => {
+  const code = built.scripts.map((script) => script.code).join("\n");
+  assert.ok(built.scripts.length > 0, "the build emitted a script");
+  // Minified as Vite builds it: `let n=H.checkpoint();try{...}finally{H.rewind(n)}`.
+  const scopes = code.match(/\.checkpoint\(\);try\{/g)?.length ?? 0;
+  assert.is(scopes, 2, "stepPooled and accelerate, each a checkpoint / try / finally rewind");
+  // The fallback's argument check is reachable only through a withPool / maybeWithPool call: with
+  // every marker rewritten, the bundler drops it.
+  assert.not.match(code, "expects a function", "no marker call left for the fallback");
 });
 
 test("the animated run: same positions in both variants, the pool idle after, both charted", async () => {
