@@ -10,7 +10,7 @@ export const COLOURS: Readonly<Record<Variant, string>> = { pooled: "#1f77b4", p
 
 const WIDTH = 880;
 const HEIGHT = 300;
-const LINES = { x: 48, y: 20, width: 520, height: 240 };
+const LINES = { x: 64, y: 20, width: 504, height: 240 };
 const BARS = { x: 640, y: 20, width: 220, height: 240 };
 
 function format(ms: number): string {
