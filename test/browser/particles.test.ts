@@ -1,5 +1,5 @@
 /**
- * The browser example (issue 11, item 4) built with Vite and run in real headless Chromium: both
+ * The browser example built with Vite and run in real headless Chromium: both
  * variants compute the same positions, the chart shows both, the pooled frames collect no garbage and
  * the plain frames (the control) do, counted through the DevTools protocol. Serves the page by request
  * interception: no port, no display. AAP_BROWSER_FRAMES sets the measured frames (default 100);

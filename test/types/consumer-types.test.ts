@@ -1,5 +1,5 @@
 /**
- * The published declarations type-check under the tsconfigs users have (issue 11, item 6), with each
+ * The published declarations type-check under the tsconfigs users have, with each
  * TypeScript major pinned in compat/types: a browser project on lib ES2022 + DOM with neither
  * @types/node nor skipLibCheck (ESM and CommonJS declarations), one that writes `using` with
  * lib.esnext.disposable, and a Node project whose Symbol.dispose comes from @types/node. The version
