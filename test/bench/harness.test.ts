@@ -21,8 +21,9 @@ import { loadWorkload, WORKLOAD_LOADERS } from "../../bench/workloads/registry.j
 import { sink } from "../../bench/workloads/sink.js";
 import { generateProject } from "../../bench/build-cost/generate-project.js";
 import { chartSpec, renderChart } from "../../bench/report/chart.js";
-import { checkBars, W1_ONE } from "../../bench/report/bars.js";
+import { checkBars, libraryUnderTest, W1_ONE } from "../../bench/report/bars.js";
 import {
+  AAP_TRY_FINALLY,
   NEW,
   PREALLOC_CONST,
   PREALLOC_DYN,
@@ -187,6 +188,13 @@ test("the W1 bar passes at 1.25x the dyn floor and fails just above, and INVALID
   assert.match(bar(12.5).measured, /1\.25x \(1\.25x\.\.1\.25x\) dyn; 1\.56x const-folded/);
   assert.is(bar(12.6).verdict, "FAIL");
   assert.is(bar(12, 1).verdict, "INVALID");
+});
+
+test("the bars judge the transformed form unless its build was unavailable, whatever ran", () => {
+  const w3Only = { ...fakeCase("2000 bodies", { [PREALLOC_DYN]: [10] }), workload: "W3" };
+  assert.is(libraryUnderTest([w3Only]), TRANSFORMED);
+  const noPlugin = { ...w3Only, unavailable: new Map([[TRANSFORMED, "tspc failed"]]) };
+  assert.is(libraryUnderTest([noPlugin]), AAP_TRY_FINALLY);
 });
 
 test("interleaved order: every round is a permutation, and the first contender changes", () => {
