@@ -41,12 +41,28 @@ export class DisabledPool implements Pool {
   clear(): void {}
 
   stats(): PoolStats {
-    return makePoolStats({ depth: 0, pooling: false, bytes: 0, activeBytes: 0, types: [] });
+    return makePoolStats({
+      depth: 0,
+      pooling: false,
+      maxRetainedBytes: Infinity,
+      releasedByCap: 0,
+      bytes: 0,
+      activeBytes: 0,
+      types: [],
+    });
   }
 
   get poolingEnabled(): boolean {
     return false;
   }
+
+  /** Always false: there is nothing to check in a pool that pools nothing. */
+  get checkMode(): boolean {
+    return false;
+  }
+
+  /** @internal */
+  checkResult(_value: unknown, _token: number, _site: string): void {}
 
   /** @internal A fresh array, after the same checks a pooled acquire makes. */
   take(type: unknown, dim: unknown): TypedArray {

@@ -8,3 +8,37 @@
 export class PoolStateError extends Error {
   override readonly name = "PoolStateError";
 }
+
+/**
+ * Check mode found memory of a closing pool scope in the value leaving it (the scope's result, or
+ * something it contains): that memory would be handed out again as soon as the scope ends. Thrown
+ * before the scope rewinds; the scope is still rewound, so the pool stays usable.
+ */
+export class PoolEscapeError extends Error {
+  override readonly name = "PoolEscapeError";
+  /** The escaping array's element type, e.g. "Float64Array". */
+  readonly typeName: string;
+  readonly length: number;
+  /** `file:line:col` of the acquire, or "unknown call site". */
+  readonly acquiredAt: string;
+  /** Where the value leaves the scope: `file:line:col`, or the pooled function's name. */
+  readonly escapedAt: string;
+
+  constructor(
+    typeName: string,
+    length: number,
+    acquiredAt: string,
+    escapedAt: string,
+    path: string,
+  ) {
+    super(
+      `${/^Int/.test(typeName) ? "an" : "a"} ${typeName} of length ${length} acquired at ${acquiredAt} escapes its pool scope at ` +
+        `${escapedAt} (${path}): its memory is handed out again as soon as the scope ends. ` +
+        `Return a copy (slice(), Array.from) or a scalar instead.`,
+    );
+    this.typeName = typeName;
+    this.length = length;
+    this.acquiredAt = acquiredAt;
+    this.escapedAt = escapedAt;
+  }
+}

@@ -3,6 +3,7 @@
 // exports object into a slow dictionary, costing a hot `acquire(pool, Float64Array, 16)` call site
 // 10-25 ns per call. Local exports compile to plain data properties.
 import * as acquireFamily from "./acquire.js";
+import * as checkAtModule from "./check-at.js";
 import * as disabled from "./disabled-pool.js";
 import * as errors from "./errors.js";
 import * as poolModule from "./pool.js";
@@ -25,6 +26,8 @@ export const DisabledPool = disabled.DisabledPool;
 export type DisabledPool = disabled.DisabledPool;
 export const PoolStateError = errors.PoolStateError;
 export type PoolStateError = errors.PoolStateError;
+export const PoolEscapeError = errors.PoolEscapeError;
+export type PoolEscapeError = errors.PoolEscapeError;
 export const DISABLED_POOL = disabled.DISABLED_POOL;
 
 export const acquire = acquireFamily.acquire;
@@ -47,6 +50,11 @@ export const getTaskLocalPool = taskLocal.getTaskLocalPool;
 export const setMaybePooling = taskLocal.setMaybePooling;
 export const maybePoolingEnabled = taskLocal.maybePoolingEnabled;
 export const maybeCheckpoint = taskLocal.maybeCheckpoint;
+export const setRuntimeCheck = taskLocal.setRuntimeCheck;
+export const runtimeCheckEnabled = taskLocal.runtimeCheckEnabled;
+/** For code compiled with the plugin's `runtimeCheck` option: see check-at.ts. */
+export const checkAt = checkAtModule.checkAt;
+export const checkEscape = checkAtModule.checkEscape;
 
 export const withPool = markers.withPool;
 export const maybeWithPool = markers.maybeWithPool;

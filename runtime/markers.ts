@@ -60,6 +60,8 @@ function scoped(pool: Pool | undefined, fn: unknown, maybe: boolean, marker: str
   if (pool !== undefined) checkedPool(pool, marker);
   checkScopedFunction(fn, marker);
   const body = fn as (...args: unknown[]) => unknown;
+  // Where a result escapes, for check mode's PoolEscapeError; made once per wrapped function.
+  const escapeSite = `${marker}(${body.name || "anonymous"})`;
   const wrapped = function (this: unknown): unknown {
     const target = pool ?? getTaskLocalPool();
     const token = maybe ? maybeCheckpoint(target) : target.checkpoint();
@@ -72,6 +74,7 @@ function scoped(pool: Pool | undefined, fn: unknown, maybe: boolean, marker: str
           : Reflect.construct(body, arguments, new.target);
       /* eslint-enable prefer-rest-params */
       if (isThenable(result)) throw outlivedScope(body.name, marker);
+      target.checkResult(result, token, escapeSite);
       return result;
     } finally {
       target.rewind(token);

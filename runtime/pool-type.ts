@@ -11,6 +11,8 @@ export interface Pool {
   readonly depth: number;
   /** True unless this is a disabled pool or a maybe-scope switched pooling off. */
   readonly poolingEnabled: boolean;
+  /** Whether the pool runs in check mode (always false for a disabled pool). */
+  readonly checkMode: boolean;
   /** Open a scope; returns its token (the new depth). */
   checkpoint(): number;
   /** Close the innermost scope, or with a token every scope down to the one it opened. */
@@ -30,6 +32,8 @@ export interface Pool {
   untake(array: TypedArray): void;
   /** @internal Open a maybe-scope with pooling off. */
   suspendPooling(): number;
+  /** @internal Check mode's scope-exit inspection of a value leaving the scope `token` opened. */
+  checkResult(value: unknown, token: number, site: string): void;
   /** @internal The Disposable closing the scope `token` opened. */
   scopeHandle(token: number): PoolScopeHandle;
 }

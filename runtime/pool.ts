@@ -5,12 +5,14 @@ import {
   unknownElementType,
 } from "./element-types.js";
 import type { ElementType, TypedArray } from "./element-types.js";
+import { installCheckMode, isInCheckMode } from "./check-mode.js";
 import { lengthOfDim } from "./dims.js";
 import { PoolStateError } from "./errors.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { checkPoolOptions } from "./pool-options.js";
 import type { PoolOptions } from "./pool-options.js";
 import type { Pool } from "./pool-type.js";
+import { releaseOverCap } from "./retained-cap.js";
 import { ScopeHandle } from "./scope-handle.js";
 import { Slot } from "./slot.js";
 import { makePoolStats } from "./stats.js";
@@ -73,11 +75,37 @@ export class AdaptiveArrayPool implements Pool {
   private readonly growthWarningThreshold: number;
   /** @internal */
   private readonly scopeHandles: ScopeHandle[] = [];
+  /**
+   * Bytes of every buffer held, counted where buffers change (the miss path, trim, compact, the cap),
+   * never on the hit path. A buffer user code detached still counts until its slot replaces it.
+   */
+  private held = 0;
+  private readonly maxRetainedBytes: number;
+  /** `held` above this when the outermost scope closes runs the cap: the cap plus the live bytes
+   * outside any scope as of the last pass (those the cap may never release). */
+  private retainLimit: number;
+  /** Bytes the retained-bytes cap released so far. */
+  private releasedByCap = 0;
 
   constructor(options?: PoolOptions) {
-    this.growthWarningThreshold = checkPoolOptions(options).growthWarningThreshold;
+    const checked = checkPoolOptions(options);
+    this.growthWarningThreshold = checked.growthWarningThreshold;
+    this.maxRetainedBytes = this.retainLimit = checked.maxRetainedBytes;
     this.slots = this.stack;
+    if (checked.check) installCheckMode(this);
   }
+
+  /** Whether this pool runs in check mode (docs/runtime.md, "Check mode"). */
+  get checkMode(): boolean {
+    return isInCheckMode(this);
+  }
+
+  /**
+   * @internal Scope-exit inspection of a value leaving the scope `token` opened, before it rewinds:
+   * in check mode a PoolEscapeError when `value` holds memory of that scope; otherwise nothing (an
+   * empty method, which V8 inlines away).
+   */
+  checkResult(_value: unknown, _token: number, _site: string): void {}
 
   /** Open scopes: 0 outside any scope. */
   get depth(): number {
@@ -103,6 +131,8 @@ export class AdaptiveArrayPool implements Pool {
       if (mark >= 0) {
         this.top = mark;
         this.level = token - 1;
+        // The retained-bytes cap: one comparison, on the outermost scope's close only.
+        if (token === 1 && this.held > this.retainLimit) this.applyRetainedCap();
         return;
       }
     }
@@ -189,6 +219,7 @@ export class AdaptiveArrayPool implements Pool {
     this.level = 0;
     this.bypass = 0;
     this.slots = this.stack;
+    if (this.held > this.maxRetainedBytes) this.applyRetainedCap();
   }
 
   /** Release the memory of arrays not currently handed out. */
@@ -202,6 +233,7 @@ export class AdaptiveArrayPool implements Pool {
     }
     const releasedSlots = stack.length - this.top;
     stack.length = this.top;
+    this.recountHeld();
     return { releasedSlots, releasedBytes };
   }
 
@@ -222,6 +254,7 @@ export class AdaptiveArrayPool implements Pool {
       slot.peakBytes = 0;
       slot.disarm();
     }
+    this.recountHeld();
     return { compactedSlots, releasedBytes };
   }
 
@@ -246,6 +279,8 @@ export class AdaptiveArrayPool implements Pool {
     return makePoolStats({
       depth: this.level,
       pooling: this.bypass === 0,
+      maxRetainedBytes: this.maxRetainedBytes,
+      releasedByCap: this.releasedByCap,
       bytes,
       activeBytes,
       types,
@@ -299,7 +334,9 @@ export class AdaptiveArrayPool implements Pool {
     if (top < stack.length) {
       const slot = stack[top]!;
       const previous = slot.typeIndex;
+      const before = slot.bytes;
       const view = slot.arm(elementType, index, length);
+      this.held += slot.bytes - before;
       this.retype(previous, index);
       this.top = top + 1;
       return view;
@@ -307,6 +344,7 @@ export class AdaptiveArrayPool implements Pool {
     // Armed before it joins the stack: an allocation the engine refuses leaves the pool unchanged.
     const slot = new Slot();
     const view = slot.arm(elementType, index, length);
+    this.held += slot.bytes;
     stack.push(slot);
     this.retype(-1, index);
     this.top = top + 1;
@@ -403,6 +441,23 @@ export class AdaptiveArrayPool implements Pool {
     this.top = markedTop(mark);
     this.level--;
     if (mark < 0 && --this.bypass === 0) this.slots = this.stack;
+    if (this.level === 0 && this.held > this.retainLimit) this.applyRetainedCap();
+  }
+
+  /** Release free buffers beyond `maxRetainedBytes`, largest first (retained-cap.ts). */
+  private applyRetainedCap(): void {
+    this.releasedByCap += releaseOverCap(this.stack, this.top, this.maxRetainedBytes);
+    this.recountHeld();
+    let live = 0;
+    for (let i = 0; i < this.top; i++) live += this.stack[i]!.bytes;
+    this.retainLimit = this.maxRetainedBytes + live;
+  }
+
+  /** `held` recounted exactly from the buffers (after trim, compact, the cap). */
+  private recountHeld(): void {
+    let held = 0;
+    for (let i = 0; i < this.stack.length; i++) held += this.stack[i]!.bytes;
+    this.held = held;
   }
 }
 

@@ -14,6 +14,10 @@ export interface TypeStats {
 export interface PoolStats {
   readonly depth: number;
   readonly pooling: boolean;
+  /** The pool's cap on free buffer bytes kept after its outermost scope (Infinity: none). */
+  readonly maxRetainedBytes: number;
+  /** Bytes the cap released so far. */
+  readonly releasedByCap: number;
   readonly bytes: number;
   readonly activeBytes: number;
   /** Only the types that hold at least one slot. */
@@ -49,7 +53,10 @@ export function formatBytes(bytes: number): string {
 function renderStats(stats: Omit<PoolStats, "toString">): string {
   const header =
     `AdaptiveArrayPool depth=${stats.depth}${stats.pooling ? "" : " (pooling off)"}, ` +
-    `${formatBytes(stats.bytes)} held, ${formatBytes(stats.activeBytes)} active`;
+    `${formatBytes(stats.bytes)} held, ${formatBytes(stats.activeBytes)} active` +
+    (stats.maxRetainedBytes === Infinity
+      ? ""
+      : `, cap ${formatBytes(stats.maxRetainedBytes)} free (${formatBytes(stats.releasedByCap)} released)`);
   const rows = stats.types.map(
     (t) =>
       `  ${t.type.padEnd(18)} ${String(t.active).padStart(5)} / ${String(t.slots).padEnd(5)} slots` +

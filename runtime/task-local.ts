@@ -1,3 +1,5 @@
+import { checkModeByDefault, setCheckModeByDefault } from "./check-default.js";
+import { installCheckMode, removeCheckMode } from "./check-mode.js";
 import { AdaptiveArrayPool } from "./pool.js";
 import type { Pool } from "./pool-type.js";
 
@@ -28,4 +30,23 @@ export function maybePoolingEnabled(): boolean {
  */
 export function maybeCheckpoint(pool: Pool): number {
   return maybePooling ? pool.checkpoint() : pool.suspendPooling();
+}
+
+/**
+ * Switch check mode on or off for the task-local pool and for pools created afterwards without an
+ * explicit `check` option (the ADAPTIVE_ARRAY_POOLS_CHECK environment variable sets the initial value).
+ * Pools created earlier keep their mode.
+ */
+export function setRuntimeCheck(on: boolean): void {
+  if (typeof on !== "boolean")
+    throw new TypeError(`setRuntimeCheck expects a boolean, got ${typeof on}`);
+  setCheckModeByDefault(on);
+  if (taskLocalPool === undefined) return;
+  if (on) installCheckMode(taskLocalPool);
+  else removeCheckMode(taskLocalPool);
+}
+
+/** Whether new pools (and the task-local pool) run in check mode. */
+export function runtimeCheckEnabled(): boolean {
+  return checkModeByDefault();
 }

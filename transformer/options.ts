@@ -8,7 +8,10 @@ export interface PoolPluginOptions {
   readonly pooling: boolean;
   /** Severity of the compile-time safety checks (transformer/safety). */
   readonly escapeLint: EscapeLint;
-  /** Reserved: will inject acquire call sites for runtime error messages. Accepted, no effect yet. */
+  /**
+   * Check mode in the emitted code: acquire and scope call sites as constants, and scope-exit
+   * inspection of returned values (transformer/runtime-check.ts). Off: the output is unchanged.
+   */
   readonly runtimeCheck: boolean;
   /**
    * The module specifier of the runtime: recognised in imports when there is no type checker, and used

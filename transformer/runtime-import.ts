@@ -7,7 +7,8 @@
 import type * as TS from "typescript";
 import { isPrologueDirective, leadingCount } from "./syntax.js";
 
-export type RuntimeMember = "getTaskLocalPool" | "maybeCheckpoint" | "DISABLED_POOL";
+export type RuntimeMember =
+  "getTaskLocalPool" | "maybeCheckpoint" | "DISABLED_POOL" | "checkAt" | "checkEscape";
 
 export interface RuntimeImport {
   /** `ns.member`, creating the import on first use. */

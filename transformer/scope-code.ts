@@ -7,6 +7,7 @@ import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import { isAssignedIn } from "./names.js";
 import type { Code } from "./names.js";
+import { checkedPool, injectsRuntimeCheck, inspectReturns } from "./runtime-check.js";
 
 /** Where the pool of a scope comes from. */
 export type PoolSource =
@@ -85,9 +86,11 @@ export function openScope(
   const { factory, ts } = file;
   const pool = poolReference(file, source);
   const depth = factory.createUniqueName("depth");
+  const check = injectsRuntimeCheck(file);
+  const opened = check ? checkedPool(file, pool.use(), sourceMapNode) : pool.use();
   const checkpoint = maybe
-    ? factory.createCallExpression(file.runtime.member("maybeCheckpoint"), undefined, [pool.use()])
-    : callMethod(file, pool.use(), "checkpoint", []);
+    ? factory.createCallExpression(file.runtime.member("maybeCheckpoint"), undefined, [opened])
+    : callMethod(file, opened, "checkpoint", []);
   const open = [
     ...(pool.capture === undefined ? [] : [pool.capture]),
     constStatement(file, depth, checkpoint),
@@ -100,8 +103,9 @@ export function openScope(
         callMethod(file, pool.use(), "rewind", [depth]),
       );
       ts.setSourceMapRange(rewind, sourceMapNode);
+      const inspected = check ? inspectReturns(file, body, pool.use, depth, sourceMapNode) : body;
       return factory.createTryStatement(
-        factory.createBlock(body, true),
+        factory.createBlock(inspected, true),
         undefined,
         factory.createBlock([rewind], true),
       );

@@ -16,6 +16,8 @@ import { findPoolScopes } from "./pool-scopes.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
 import { rewriteFunctionMarker } from "./rewrite-function.js";
+import { injectsRuntimeCheck, withAcquireSite } from "./runtime-check.js";
+import { isAcquireFamily } from "./runtime-exports.js";
 import { rewriteStatementList } from "./rewrite-using-block.js";
 import { checkPoolScope } from "./safety/index.js";
 import { specialiseAcquire } from "./specialise-acquire.js";
@@ -134,6 +136,11 @@ function transformFile(
     const name = resolve(call);
     const marker = scopes.functionMarker(call);
     if (marker !== undefined) return guarded(call, () => rewriteFunctionMarker(marker, file));
+    // runtimeCheck keeps the free function (its pool argument carries the site) rather than the
+    // per-type method: check mode is for finding bugs, not for speed.
+    if (isAcquireFamily(name) && injectsRuntimeCheck(file)) {
+      return withAcquireSite(file, ts.visitEachChild(call, visitor, transformation));
+    }
     if (name === "acquire" || name === "zeros" || name === "ones") {
       return guarded(call, () => specialiseAcquire(call, name, file));
     }

@@ -6,6 +6,7 @@
  * leave every pool untouched. Two known differences are pinned at the end.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -14,8 +15,10 @@ import type { CompilerPairing } from "../support/compilers.js";
 import { compileProject } from "./support-compile.js";
 import type { CompiledProject, PluginEntry } from "./support-compile.js";
 import { requireFresh } from "./support-fresh-module.js";
+import { CHECK_ENV_VAR } from "../../runtime/check-default.js";
 import { markerCallsIn } from "./support-marker-calls.js";
 
+const requireHere = createRequire(__filename);
 const PROJECT = path.join(REPO_ROOT, "test", "support", "equivalence");
 const SCENARIO_DIR = path.join(PROJECT, "scenarios");
 const RUNTIME_DIST = path.join(REPO_ROOT, "dist");
@@ -122,6 +125,50 @@ for (const pairing of PAIRINGS) {
       for (const pool of poolSnapshotsIn(actual)) {
         assert.equal([pool.depth, pool.types], [0, []], `${scenario}: pool untouched`);
       }
+    }
+  });
+}
+
+/** A scenario run with every pool in check mode (its environment variable, read by the fresh runtime). */
+function runScenarioChecked(outDir: string, scenario: string): ScenarioResult {
+  process.env[CHECK_ENV_VAR] = "1";
+  try {
+    const result = runScenario(outDir, scenario);
+    assert.ok(loadedRuntimeChecks(), `${scenario} ran against a runtime in check mode`);
+    return result;
+  } finally {
+    delete process.env[CHECK_ENV_VAR];
+  }
+}
+
+/** Whether the runtime instance the last scenario loaded from dist/ started in check mode. */
+function loadedRuntimeChecks(): boolean {
+  const entries = Object.keys(requireHere.cache).filter(
+    (key) => key === path.join(RUNTIME_DIST, "cjs", "index.js"),
+  );
+  assert.ok(entries.length > 0, "the scenario loaded the runtime from dist/");
+  return entries.every(
+    (key) =>
+      (requireHere(key) as { runtimeCheckEnabled(): boolean }).runtimeCheckEnabled() === true,
+  );
+}
+
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}: in check mode, both forms give the results and pool states of normal mode`, () => {
+    const plainOut = build(pairing, PLAIN);
+    const transformedOut = build(pairing, TRANSFORMED);
+    for (const scenario of SCENARIOS) {
+      const expected = runScenario(plainOut, scenario);
+      assert.equal(
+        runScenarioChecked(plainOut, scenario),
+        expected,
+        `${scenario} fallback, checked`,
+      );
+      assert.equal(
+        runScenarioChecked(transformedOut, scenario),
+        expected,
+        `${scenario} transformed, checked`,
+      );
     }
   });
 }

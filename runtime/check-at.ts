@@ -1,0 +1,27 @@
+import { setPendingSite } from "./call-site.js";
+import { installCheckMode } from "./check-mode.js";
+import { AdaptiveArrayPool } from "./pool.js";
+import type { Pool } from "./pool-type.js";
+
+/**
+ * What the transformer's `runtimeCheck` output wraps around the pool argument of every checkpoint and
+ * acquire: puts the pool in check mode (a build compiled with `runtimeCheck` checks every pool it
+ * uses) and hands the next checked checkpoint or acquire its `file:line:col`, so messages name the
+ * source line without capturing a stack. Returns the pool.
+ */
+export function checkAt<P extends Pool>(pool: P, site: string): P {
+  if (pool instanceof AdaptiveArrayPool) {
+    installCheckMode(pool);
+    setPendingSite(site);
+  }
+  return pool;
+}
+
+/**
+ * What the transformer's `runtimeCheck` output makes of `return value` inside a scope: the scope-exit
+ * inspection (a PoolEscapeError when `value` holds memory of the scope `token` opened), then `value`.
+ */
+export function checkEscape<T>(pool: Pool, token: number, value: T, site: string): T {
+  pool.checkResult(value, token, site);
+  return value;
+}

@@ -1,0 +1,278 @@
+/**
+ * Soak test of a pool with a retained-bytes cap (issue 12, item 3): random nested scopes of random
+ * sizes (1..2^20 elements, every element type), with throws caught levels up and leaked inner scopes,
+ * for a fixed number of operations (or seconds). It reports the pool's held bytes over time against the
+ * cap and the live bytes, and fails (exit 1) if, when an outermost scope closes, the pool holds more
+ * than cap + live bytes, or if any live array ever loses its contents or shares memory with another.
+ *
+ *   npm run soak -- [--ops 300000] [--seconds S] [--cap 33554432] [--seed 1] [--check]
+ */
+import { AdaptiveArrayPool, acquire, withPool } from "../runtime/index.js";
+import type { ElementType, TypedArray } from "../runtime/index.js";
+
+interface Options {
+  readonly ops: number;
+  readonly seconds: number;
+  readonly cap: number;
+  readonly seed: number;
+  readonly check: boolean;
+}
+
+const TYPES: readonly ElementType[] = [
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Int16Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  BigInt64Array,
+  BigUint64Array,
+];
+const MAX_DEPTH = 5;
+const SAMPLES = 20;
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (name: string, fallback: number): number => {
+    const index = argv.indexOf(`--${name}`);
+    if (index < 0) return fallback;
+    const parsed = Number(argv[index + 1]);
+    if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`--${name} needs a number >= 0`);
+    return parsed;
+  };
+  const seconds = value("seconds", 0);
+  return {
+    ops: value("ops", seconds > 0 ? Infinity : 300_000),
+    seconds,
+    cap: value("cap", 32 * 1024 * 1024),
+    seed: value("seed", 1),
+    check: argv.includes("--check"),
+  };
+}
+
+/** mulberry32, so a run can be replayed with --seed. */
+function rngFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Live {
+  readonly array: TypedArray;
+  readonly value: number;
+}
+
+class ThrownOnPurpose extends Error {
+  constructor(readonly level: number) {
+    super("thrown on purpose");
+  }
+}
+
+class Soak {
+  private readonly rng: () => number;
+  private readonly pool: AdaptiveArrayPool;
+  private readonly live: Live[] = [];
+  private readonly deadline: number;
+  ops = 0;
+  scopes = 0;
+  acquires = 0;
+  throws = 0;
+  leaks = 0;
+  corruptions = 0;
+  overlaps = 0;
+  violations = 0;
+  outermostCloses = 0;
+  peakHeld = 0;
+  peakLive = 0;
+  peakFreeAtClose = 0;
+  peakHeldAtClose = 0;
+  readonly samples: { ops: number; held: number; live: number; free: number }[] = [];
+
+  constructor(private readonly options: Options) {
+    this.rng = rngFrom(options.seed);
+    this.pool = new AdaptiveArrayPool({ maxRetainedBytes: options.cap, check: options.check });
+    this.deadline = options.seconds > 0 ? Date.now() + options.seconds * 1000 : Infinity;
+  }
+
+  run(): void {
+    const sampleEvery = Number.isFinite(this.options.ops)
+      ? Math.max(1, Math.floor(this.options.ops / SAMPLES))
+      : 2000;
+    let nextSample = sampleEvery;
+    while (this.ops < this.options.ops && Date.now() < this.deadline) {
+      try {
+        this.scope(1);
+      } catch (error) {
+        if (!(error instanceof ThrownOnPurpose)) throw error;
+      }
+      this.afterOutermostClose();
+      if (this.ops >= nextSample) {
+        this.sample();
+        nextSample += sampleEvery;
+      }
+    }
+    this.sample();
+  }
+
+  private length(): number {
+    // Log-uniform in 1..2^20: every size class is visited, big arrays stay rare enough to soak long.
+    return Math.max(1, Math.floor(2 ** (this.rng() * 20)));
+  }
+
+  private scope(level: number): void {
+    this.scopes++;
+    this.ops++;
+    if (this.rng() < 0.3) {
+      withPool(this.pool, () => this.body(level))();
+      return;
+    }
+    const token = this.pool.checkpoint();
+    const leak = this.rng() < 0.03;
+    try {
+      this.body(level);
+    } finally {
+      // A leaked scope is closed by the outer token's rewind (the entry-depth guard).
+      if (!leak || level === 1) this.pool.rewind(token);
+      else this.leaks++;
+    }
+  }
+
+  private body(level: number): void {
+    const mine = this.live.length;
+    const count = Math.floor(this.rng() * 4);
+    for (let i = 0; i < count; i++) this.acquireOne();
+    this.notePeaks();
+    const children = level < MAX_DEPTH ? Math.floor(this.rng() * 3) : 0;
+    try {
+      for (let i = 0; i < children; i++) {
+        try {
+          this.scope(level + 1);
+        } catch (error) {
+          // Caught here or further up: a throw unwinds a random number of levels.
+          if (!(error instanceof ThrownOnPurpose) || error.level < level) throw error;
+        }
+        this.verifyLive();
+      }
+      if (this.rng() < 0.05) {
+        this.throws++;
+        throw new ThrownOnPurpose(1 + Math.floor(this.rng() * level));
+      }
+    } finally {
+      this.verifyLive();
+      this.live.length = mine;
+    }
+  }
+
+  private acquireOne(): void {
+    const type = TYPES[Math.floor(this.rng() * TYPES.length)]!;
+    const array = acquire(this.pool, type, this.length());
+    const value = 1 + (this.acquires % 100);
+    if (array instanceof BigInt64Array || array instanceof BigUint64Array)
+      array.fill(BigInt(value));
+    else array.fill(value);
+    this.live.push({ array, value });
+    this.acquires++;
+    this.ops++;
+  }
+
+  private verifyLive(): void {
+    const live = this.live;
+    for (let i = 0; i < live.length; i++) {
+      const { array, value } = live[i]!;
+      const n = array.length;
+      const probes = n <= 4096 ? n : 8;
+      for (let k = 0; k < probes; k++) {
+        const index = n <= 4096 ? k : Math.floor((k / (probes - 1)) * (n - 1));
+        if (Number(array[index]) !== value) {
+          this.corruptions++;
+          break;
+        }
+      }
+      for (let j = i + 1; j < live.length; j++) {
+        if (sharesMemory(array, live[j]!.array)) this.overlaps++;
+      }
+    }
+  }
+
+  private notePeaks(): void {
+    let live = 0;
+    for (const entry of this.live) live += entry.array.byteLength;
+    if (live > this.peakLive) this.peakLive = live;
+    const held = this.pool.stats().bytes;
+    if (held > this.peakHeld) this.peakHeld = held;
+  }
+
+  private afterOutermostClose(): void {
+    this.outermostCloses++;
+    const stats = this.pool.stats();
+    const free = stats.bytes - stats.activeBytes;
+    if (free > this.peakFreeAtClose) this.peakFreeAtClose = free;
+    if (stats.bytes > this.peakHeldAtClose) this.peakHeldAtClose = stats.bytes;
+    if (stats.depth !== 0 || stats.bytes > this.options.cap + stats.activeBytes) this.violations++;
+  }
+
+  private sample(): void {
+    const stats = this.pool.stats();
+    this.samples.push({
+      ops: this.ops,
+      held: stats.bytes,
+      live: stats.activeBytes,
+      free: stats.bytes - stats.activeBytes,
+    });
+  }
+
+  get releasedByCap(): number {
+    return this.pool.stats().releasedByCap;
+  }
+}
+
+function sharesMemory(a: TypedArray, b: TypedArray): boolean {
+  if (a.buffer !== b.buffer || a.byteLength === 0 || b.byteLength === 0) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const soak = new Soak(options);
+  const started = Date.now();
+  soak.run();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `soak: cap ${mib(options.cap)}, seed ${options.seed}${options.check ? ", check mode" : ""}`,
+  );
+  console.log("     ops       held       live       free (after the outermost scope closed)");
+  for (const s of soak.samples) {
+    console.log(
+      `${String(s.ops).padStart(8)} ${mib(s.held).padStart(10)} ${mib(s.live).padStart(10)} ${mib(s.free).padStart(10)}`,
+    );
+  }
+  console.log(
+    `operations: ${soak.ops} (${soak.scopes} scopes, ${soak.acquires} acquires, ${soak.throws} throws, ` +
+      `${soak.leaks} leaked scopes) in ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `peak held: ${mib(soak.peakHeld)} (inside scopes), peak live: ${mib(soak.peakLive)}, ` +
+      `peak free after an outermost close: ${mib(soak.peakFreeAtClose)} (cap ${mib(options.cap)}), ` +
+      `released by the cap: ${mib(soak.releasedByCap)}`,
+  );
+  console.log(
+    `violations (held > cap + live after ${soak.outermostCloses} outermost closes): ${soak.violations}`,
+  );
+  console.log(
+    `live-data corruptions: ${soak.corruptions}, overlapping live arrays: ${soak.overlaps}`,
+  );
+  if (soak.violations + soak.corruptions + soak.overlaps > 0) process.exitCode = 1;
+}
+
+main();
