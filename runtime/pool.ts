@@ -29,6 +29,13 @@ export type { PoolOptions } from "./pool-options.js";
 const NO_SCOPE_MARK = -1;
 
 /**
+ * `marks[1]` once the retained-bytes cap is due (the pool grew past it inside a scope): a plain
+ * level's mark made negative, so the outermost close leaves `rewind`'s fast path and `closeLevel`
+ * applies the cap. The cap costs the hit path nothing. Far below every pooling-off mark.
+ */
+const CAP_DUE_MARK = -(2 ** 30);
+
+/**
  * An empty slot array with the same elements kind (PACKED_ELEMENTS) as a filled one, so the hot
  * path's slot load stays monomorphic whether or not pooling is suspended.
  */
@@ -86,6 +93,8 @@ export class AdaptiveArrayPool implements Pool {
   private retainLimit: number;
   /** Bytes the retained-bytes cap released so far. */
   private releasedByCap = 0;
+  /** The `top` the outermost level saved, while its mark is CAP_DUE_MARK. */
+  private capDueTop = 0;
 
   constructor(options?: PoolOptions) {
     const checked = checkPoolOptions(options);
@@ -131,8 +140,6 @@ export class AdaptiveArrayPool implements Pool {
       if (mark >= 0) {
         this.top = mark;
         this.level = token - 1;
-        // The retained-bytes cap: one comparison, on the outermost scope's close only.
-        if (token === 1 && this.held > this.retainLimit) this.applyRetainedCap();
         return;
       }
     }
@@ -339,6 +346,7 @@ export class AdaptiveArrayPool implements Pool {
       this.held += slot.bytes - before;
       this.retype(previous, index);
       this.top = top + 1;
+      if (this.held > this.retainLimit) this.capDue();
       return view;
     }
     // Armed before it joins the stack: an allocation the engine refuses leaves the pool unchanged.
@@ -349,6 +357,7 @@ export class AdaptiveArrayPool implements Pool {
     this.retype(-1, index);
     this.top = top + 1;
     this.checkGrowth(index);
+    if (this.held > this.retainLimit) this.capDue();
     return view;
   }
 
@@ -375,7 +384,13 @@ export class AdaptiveArrayPool implements Pool {
 
   /** @internal Live arrays of the type at `index` acquired at depth 0 (outside every scope). */
   private liveOutsideScopes(index: number): number {
-    const end = this.level === 0 ? this.top : markedTop(this.marks[1]!);
+    const outermost = this.marks[1]!;
+    const end =
+      this.level === 0
+        ? this.top
+        : outermost === CAP_DUE_MARK
+          ? this.capDueTop
+          : markedTop(outermost);
     let count = 0;
     for (let i = 0; i < end; i++) if (this.stack[i]!.typeIndex === index) count++;
     return count;
@@ -438,10 +453,33 @@ export class AdaptiveArrayPool implements Pool {
   /** @internal */
   private closeLevel(): void {
     const mark = this.marks[this.level]!;
+    if (mark === CAP_DUE_MARK) {
+      this.top = this.capDueTop;
+      this.level--;
+      this.applyRetainedCap();
+      return;
+    }
     this.top = markedTop(mark);
     this.level--;
     if (mark < 0 && --this.bypass === 0) this.slots = this.stack;
     if (this.level === 0 && this.held > this.retainLimit) this.applyRetainedCap();
+  }
+
+  /**
+   * The pool holds more than the cap allows: apply it now outside any scope, else when the outermost
+   * scope closes (its mark sends that close through `closeLevel`; a pooling-off outermost level
+   * goes there anyway).
+   */
+  private capDue(): void {
+    if (this.level === 0) {
+      this.applyRetainedCap();
+      return;
+    }
+    const mark = this.marks[1]!;
+    if (mark >= 0) {
+      this.capDueTop = mark;
+      this.marks[1] = CAP_DUE_MARK;
+    }
   }
 
   /** Release free buffers beyond `maxRetainedBytes`, largest first (retained-cap.ts). */
