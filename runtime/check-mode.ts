@@ -28,13 +28,14 @@ import { poison } from "./poison.js";
 
 /** The pool methods check mode replaces, in the order they are installed. */
 interface CheckedMethods {
-  checkpoint(this: AdaptiveArrayPool): number;
-  suspendPooling(this: AdaptiveArrayPool): number;
-  rewind(this: AdaptiveArrayPool, token?: number): void;
-  reset(this: AdaptiveArrayPool): void;
-  take(this: AdaptiveArrayPool, type: unknown, dim: unknown): TypedArray;
-  untake(this: AdaptiveArrayPool, array: TypedArray): void;
-  checkResult(this: AdaptiveArrayPool, value: unknown, token: number, site: string): void;
+  // Function-typed properties, not methods: they are looked up by name and installed unbound.
+  checkpoint: (this: AdaptiveArrayPool) => number;
+  suspendPooling: (this: AdaptiveArrayPool) => number;
+  rewind: (this: AdaptiveArrayPool, token?: number) => void;
+  reset: (this: AdaptiveArrayPool) => void;
+  take: (this: AdaptiveArrayPool, type: unknown, dim: unknown) => TypedArray;
+  untake: (this: AdaptiveArrayPool, array: TypedArray) => void;
+  checkResult: (this: AdaptiveArrayPool, value: unknown, token: number, site: string) => void;
 }
 
 /**

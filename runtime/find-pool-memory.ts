@@ -45,7 +45,7 @@ function bufferOf(value: object): ArrayBufferLike | undefined {
 }
 
 function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
