@@ -1,0 +1,42 @@
+/**
+ * Scale: sizes TypeScript itself compiles must go through the plugin without a crash, a stack
+ * overflow or a diagnostic, on both routes: 700 `using _ = poolScope(pool)` in one block, and a
+ * 2,000-term expression in a pooled body. How compile time grows with N is measured, not asserted:
+ * bench/scale/compile-scale.ts.
+ */
+import * as ts from "typescript";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { transformSource } from "../../transformer/index.js";
+import { scaleProgram } from "./support-differential.js";
+import { syntaxErrorsIn } from "./support-parse-check.js";
+
+const USINGS = Number(process.env["SCALE_USINGS"] ?? "700");
+const TERMS = Number(process.env["SCALE_TERMS"] ?? "2000");
+
+test(`TypeScript itself compiles ${USINGS} usings and a ${TERMS}-term expression (the sizes are fair)`, () => {
+  const plain = ts.transpileModule(scaleProgram(USINGS, TERMS), {
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+    reportDiagnostics: true,
+  });
+  assert.equal(plain.diagnostics ?? [], []);
+});
+
+test(`transformSource: ${USINGS} usings in one block and a ${TERMS}-term expression, no diagnostic`, () => {
+  const result = transformSource(scaleProgram(USINGS, TERMS), { ts });
+  const messages = result.diagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  );
+  assert.equal(messages, []);
+  assert.equal(syntaxErrorsIn(result.code), []);
+  const checkpoints = result.code.match(/\.checkpoint\(\)/g)?.length ?? 0;
+  assert.is(checkpoints, USINGS + 1, "every scope rewritten");
+});
+
+test("transformSource never throws, even where TypeScript's own emitter overflows", () => {
+  // 20,000 terms after `return` overflow TypeScript's printer (plain transpileModule throws too).
+  const result = transformSource(scaleProgram(1, 20000), { ts });
+  assert.ok(Array.isArray(result.diagnostics));
+});
+
+test.run();
