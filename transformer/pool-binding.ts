@@ -41,7 +41,8 @@ function isConstDeclaration(ts: typeof TS, node: TS.Node): boolean {
   }
   if (!ts.isVariableDeclaration(current) || !ts.isVariableDeclarationList(current.parent))
     return false;
-  return (current.parent.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const;
+  const scope: TS.NodeFlags = current.parent.flags & ts.NodeFlags.BlockScoped;
+  return scope === ts.NodeFlags.Const;
 }
 
 /**

@@ -250,7 +250,7 @@ function guardedTryStart(
 
 function isUsingDeclaration(ts: typeof TS, statement: TS.Statement): boolean {
   if (!ts.isVariableStatement(statement)) return false;
-  const scope = statement.declarationList.flags & ts.NodeFlags.BlockScoped;
+  const scope: TS.NodeFlags = statement.declarationList.flags & ts.NodeFlags.BlockScoped;
   return scope === ts.NodeFlags.Using || scope === ts.NodeFlags.AwaitUsing;
 }
 

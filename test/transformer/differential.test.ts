@@ -13,7 +13,7 @@ import fc from "fast-check";
 import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { REPO_ROOT } from "../../examples/compilers.js";
+import { REPO_ROOT } from "../support/compilers.js";
 import adaptiveArrayPoolsTransformer, { transformSource } from "../../transformer/index.js";
 import { differentialProgram } from "./support-differential.js";
 import { requireFresh } from "./support-fresh-module.js";
@@ -55,7 +55,7 @@ function transpileOnlyOutput(code: string): string {
 /** Lib and package declarations, parsed once for all Program runs. */
 const declarationCache = new Map<string, ts.SourceFile>();
 /** Inside the repository, so `adaptive-array-pools` resolves to this package. */
-const PROGRAM_PATH = path.join(REPO_ROOT, "examples", "differential-program.ts");
+const PROGRAM_PATH = path.join(REPO_ROOT, "test", "support", "differential-program.ts");
 
 function checkerOutput(code: string): string {
   const host = ts.createCompilerHost(COMPILER_OPTIONS);

@@ -34,9 +34,17 @@ test(`transformSource: ${USINGS} usings in one block and a ${TERMS}-term express
 });
 
 test("transformSource never throws, even where TypeScript's own emitter overflows", () => {
-  // 20,000 terms after `return` overflow TypeScript's printer (plain transpileModule throws too).
-  const result = transformSource(scaleProgram(1, 20000), { ts });
-  assert.ok(Array.isArray(result.diagnostics));
+  // 20,000 terms after `return` overflow TypeScript's printer (plain transpileModule throws too):
+  // transformSource returns AAP1098 instead of throwing.
+  const code = scaleProgram(1, 20000);
+  assert.throws(() => ts.transpileModule(code, { compilerOptions: {} }));
+  const result = transformSource(code, { ts });
+  assert.is(result.code, "");
+  const messages = result.diagnostics.map((d) =>
+    ts.flattenDiagnosticMessageText(d.messageText, "\n"),
+  );
+  assert.equal(messages.length, 1);
+  assert.match(messages[0]!, /^AAP1098: TypeScript could not compile this file/);
 });
 
 test.run();

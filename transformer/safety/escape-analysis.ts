@@ -270,7 +270,8 @@ function aliasedObject(identifier: TS.Identifier, env: Environment): TS.Expressi
     if ((ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === list) {
       return ts.isForOfStatement(loop) ? loop.expression : undefined;
     }
-    const isConst = (list.flags & ts.NodeFlags.BlockScoped) === ts.NodeFlags.Const;
+    const scope: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
+    const isConst = scope === ts.NodeFlags.Const;
     return isConst ? parent.initializer : undefined;
   }
   if (ts.isParameter(parent) && parent.name === declaration) {
@@ -280,7 +281,7 @@ function aliasedObject(identifier: TS.Identifier, env: Environment): TS.Expressi
       (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) &&
       call !== undefined &&
       ts.isCallExpression(call) &&
-      call.arguments.includes(callback as TS.Expression)
+      call.arguments.includes(callback)
     ) {
       const callee = skipOuterExpressions(ts, call.expression);
       return ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
