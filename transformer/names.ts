@@ -47,8 +47,22 @@ function importIdentifiers(ts: typeof TS, statement: TS.ImportDeclaration): TS.I
   return [...names, ...bindings.elements.map((element) => element.name)];
 }
 
-/** `var` declarations anywhere under `node` (they are function-scoped), not in nested functions. */
-function varIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
+/**
+ * `var` declarations anywhere under `node` (they are function-scoped), not in nested functions.
+ * Computed once per node: every name resolved inside a long function body asks for them.
+ */
+function varIdentifiers(ts: typeof TS, node: TS.Node): readonly TS.Identifier[] {
+  let known = varsByBody.get(node);
+  if (known === undefined) {
+    known = collectVarIdentifiers(ts, node);
+    varsByBody.set(node, known);
+  }
+  return known;
+}
+
+const varsByBody = new WeakMap<TS.Node, readonly TS.Identifier[]>();
+
+function collectVarIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
   const found: TS.Identifier[] = [];
   walkPreOrder(ts, childrenOf(ts, node), (child) => {
     if (ts.isFunctionLike(child) || ts.isClassLike(child)) return "skip";
@@ -200,10 +214,43 @@ function lexicalDeclaration(ts: typeof TS, reference: TS.Identifier): TS.Identif
   const named = (identifiers: readonly TS.Identifier[]): TS.Identifier | undefined =>
     identifiers.find((identifier) => identifier.text === reference.text);
   for (let node: TS.Node = reference; node.parent !== undefined; node = node.parent) {
-    const found = named(visibleDeclarations(ts, node.parent, node));
+    const container = node.parent;
+    const found = isStatementList(ts, container)
+      ? statementListDeclarations(ts, container).get(reference.text)
+      : named(visibleDeclarations(ts, container, node));
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+function isStatementList(
+  ts: typeof TS,
+  node: TS.Node,
+): node is TS.Block | TS.SourceFile | TS.ModuleBlock {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node);
+}
+
+/**
+ * A block's declarations by name (the first of each), computed once per block: resolving every name
+ * of a long block by scanning its statements each time was quadratic. Keyed by the syntax node, so
+ * the cache lives exactly as long as the program's trees.
+ */
+const declarationsByList = new WeakMap<TS.Node, ReadonlyMap<string, TS.Identifier>>();
+
+function statementListDeclarations(
+  ts: typeof TS,
+  list: TS.Block | TS.SourceFile | TS.ModuleBlock,
+): ReadonlyMap<string, TS.Identifier> {
+  let known = declarationsByList.get(list);
+  if (known === undefined) {
+    const byName = new Map<string, TS.Identifier>();
+    for (const identifier of visibleDeclarations(ts, list, list)) {
+      if (!byName.has(identifier.text)) byName.set(identifier.text, identifier);
+    }
+    known = byName;
+    declarationsByList.set(list, known);
+  }
+  return known;
 }
 
 /** The declarations `container` makes visible to its child `from`, in the order they shadow. */
