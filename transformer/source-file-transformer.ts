@@ -179,7 +179,7 @@ function transformFile(
 
 /**
  * The nodes the visitor must enter: every call to a runtime export it handles (withPool,
- * maybeWithPool, poolScope, getTaskLocalPool), every identifier named like a pool such a call is
+ * maybeWithPool, poolScope, getTaskLocalPool, and acquire / zeros / ones, which it specialises), every identifier named like a pool such a call is
  * given (pooling: false redirects them), and all their ancestors. One walk with an explicit stack.
  */
 function nodesThatMayChange(
@@ -220,4 +220,8 @@ const HANDLED_CALLS: ReadonlySet<string> = new Set<RuntimeExportName>([
   "maybeWithPool",
   "poolScope",
   "getTaskLocalPool",
+  // Specialised in place (specialise-acquire.ts).
+  "acquire",
+  "zeros",
+  "ones",
 ]);

@@ -35,7 +35,8 @@ test(`transformSource: ${USINGS} usings in one block and a ${TERMS}-term express
 
 test("transformSource never throws, even where TypeScript's own emitter overflows", () => {
   // 20,000 terms after `return` overflow TypeScript's printer (plain transpileModule throws too):
-  // transformSource returns AAP1098 instead of throwing.
+  // transformSource returns AAP1098 instead of throwing. At this depth parts of the plugin may
+  // give up as well (AAP1099 on the marker); the file's verdict is TypeScript's own failure.
   const code = scaleProgram(1, 20000);
   assert.throws(() => ts.transpileModule(code, { compilerOptions: {} }));
   const result = transformSource(code, { ts });
@@ -43,8 +44,10 @@ test("transformSource never throws, even where TypeScript's own emitter overflow
   const messages = result.diagnostics.map((d) =>
     ts.flattenDiagnosticMessageText(d.messageText, "\n"),
   );
-  assert.equal(messages.length, 1);
-  assert.match(messages[0]!, /^AAP1098: TypeScript could not compile this file/);
+  assert.ok(
+    messages.some((m) => m.startsWith("AAP1098: TypeScript could not compile this file")),
+    messages.join("\n"),
+  );
 });
 
 test.run();
