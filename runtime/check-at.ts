@@ -20,8 +20,9 @@ export function checkAt<P extends Pool>(pool: P, site: string): P {
 /**
  * What the transformer's `runtimeCheck` output makes of `return value` inside a scope: the scope-exit
  * inspection (a PoolEscapeError when `value` holds memory of the scope `token` opened), then `value`.
+ * `token` is undefined for a scope of a `using` block that had not opened yet when the block returned.
  */
-export function checkEscape<T>(pool: Pool, token: number, value: T, site: string): T {
-  pool.checkResult(value, token, site);
+export function checkEscape<T>(pool: Pool, token: number | undefined, value: T, site: string): T {
+  if (token !== undefined) pool.checkResult(value, token, site);
   return value;
 }

@@ -56,6 +56,15 @@ export class DisabledPool implements Pool {
     return false;
   }
 
+  /**
+   * Always 0: nothing is live in a pool that pools nothing. Here because `pooling: false` compiles
+   * `getTaskLocalPool()` to DISABLED_POOL, so code typed against AdaptiveArrayPool must still run.
+   */
+  activeCount(type: unknown): number {
+    if (elementTypeIndex(type) < 0) throw unknownElementType(type);
+    return 0;
+  }
+
   /** Always false: there is nothing to check in a pool that pools nothing. */
   get checkMode(): boolean {
     return false;

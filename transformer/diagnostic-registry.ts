@@ -128,33 +128,26 @@ export const ASYNC_OR_GENERATOR = define({
     `fallback rejects it with a TypeError).`,
 });
 
-export const POOL_EXPRESSION_NOT_MOVABLE = define({
-  code: 1014,
-  category: "warning",
-  title: "the pool expression cannot move into the function",
-  text: (marker: string, reason: string) =>
-    `${marker}: the pool expression is evaluated inside the rewritten function on every call, but ` +
-    `${reason}. ${LEFT_TO_RUNTIME} Store the pool in a const outside the call and pass that name.`,
-});
-
-export const NEW_POOL_PER_CALL = define({
-  code: 1015,
-  category: "warning",
-  title: "a new pool per call",
-  text: (marker: string) =>
-    `${marker}: the pool expression constructs a new pool, and the rewrite evaluates it on every ` +
-    `call, so nothing is ever reused. Create the pool once (const pool = new AdaptiveArrayPool()) ` +
-    `and pass that name.`,
-});
-
 export const ACQUIRE_IN_PARAMETER_DEFAULT = define({
   code: 1016,
   category: "warning",
   title: "a parameter default acquires",
   text: (marker: string) =>
-    `${marker}: a parameter default acquires from a pool, and parameter defaults run before the ` +
-    `rewritten body opens its scope, so that array would outlive the call. ${LEFT_TO_RUNTIME} ` +
+    `${marker}: a parameter default acquires from a pool (itself or through a function of this ` +
+    `file it calls), and parameter defaults run before the rewritten body opens its scope, so that ` +
+    `array would outlive the call. ${LEFT_TO_RUNTIME} ` +
     `Acquire inside the body instead (if (out === undefined) out = zeros(pool, n);).`,
+});
+
+export const THENABLE_RESULT = define({
+  code: 1017,
+  category: "error",
+  title: "a pooled function returns a thenable",
+  text: (marker: string) =>
+    `${marker}: the function returns a promise or another thenable, so its scope would close ` +
+    `before the work it started is done, while that work may still use the scope's arrays. ` +
+    `Left untouched: the runtime fallback throws when it is called, as it does for every thenable ` +
+    `result. Finish the pooled work synchronously and return plain values.`,
 });
 
 export const POOL_SCOPE_OUTSIDE_USING = define({
@@ -193,6 +186,17 @@ export const POOLING_OFF_NEEDS_NAME = define({
     `${marker}: with the plugin option pooling: false the body must see DISABLED_POOL, which the ` +
     `rewrite can only arrange when the pool is a plain name the scope does not assign. ` +
     `${LEFT_TO_RUNTIME} Pooling stays on for this call. Store the pool in a const and pass that name.`,
+});
+
+export const COMPILER_FAILED = define({
+  code: 1098,
+  category: "error",
+  title: "TypeScript could not compile the file",
+  coveredBy: "test/transformer/scale.test.ts",
+  text: (detail: string) =>
+    `TypeScript could not compile this file (${detail}), so transformSource produced no output. ` +
+    `TypeScript's own emitter fails on it without the plugin too (code nested too deeply, such as ` +
+    `tens of thousands of terms in one expression): split it up.`,
 });
 
 export const INTERNAL_ERROR = define({

@@ -12,6 +12,8 @@ export interface FileContext {
   readonly factory: TS.NodeFactory;
   readonly sourceFile: TS.SourceFile;
   readonly options: PoolPluginOptions;
+  /** Whether types tell `undefined` and `null` apart (a checker with strictNullChecks). */
+  readonly strictNullChecks: boolean;
   readonly resolve: CallResolver;
   /** The file's pool scopes, found once before anything is rewritten. */
   readonly scopes: PoolScopes;

@@ -11,6 +11,7 @@ import type * as TS from "typescript";
 import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
 import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
 import { parseOptions } from "./options.js";
+import { warningDelivery } from "./warnings.js";
 import { diagnosticKey, programState } from "./plugin-state.js";
 import { createCheckerResolver, createImportResolver } from "./resolve-markers.js";
 import { createSourceFileTransformer } from "./source-file-transformer.js";
@@ -52,16 +53,17 @@ export default function adaptiveArrayPoolsTransformer(
     return { before: [] };
   }
   const state = programState(ts, program);
+  const { options, problems } = parseOptions(config);
+  const deliver = warningDelivery(ts, program, options.warnings, addDiagnostic);
   const report = (diagnostic: TS.Diagnostic): void => {
     const key = diagnosticKey(diagnostic);
     if (state.reported.has(key)) return;
     state.reported.add(key);
-    addDiagnostic(diagnostic);
+    deliver(diagnostic);
   };
-  const { options, problems } = parseOptions(config);
   if (!state.optionProblemsReported) {
     state.optionProblemsReported = true;
-    for (const problem of problems) addDiagnostic(createPoolDiagnostic(ts, problem, undefined));
+    for (const problem of problems) deliver(createPoolDiagnostic(ts, problem, undefined));
   }
   // A Program without a usable checker (a loader that passes none): recognise markers by imports.
   const checker =
@@ -72,8 +74,13 @@ export default function adaptiveArrayPoolsTransformer(
       ? byImports
       : createCheckerResolver(ts, checker, state.isPackageFile, sourceFile, byImports);
   };
+  const compilerOptions =
+    typeof program?.getCompilerOptions === "function" ? program.getCompilerOptions() : {};
+  const strictNullChecks = compilerOptions.strictNullChecks ?? compilerOptions.strict ?? false;
   return {
-    before: [createSourceFileTransformer({ ts, options, checker, resolverFor, report })],
+    before: [
+      createSourceFileTransformer({ ts, options, checker, strictNullChecks, resolverFor, report }),
+    ],
   };
 }
 

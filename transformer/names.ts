@@ -7,6 +7,8 @@
  * same declaration facts below.
  */
 import type * as TS from "typescript";
+import { childrenOf, walkPreOrder } from "./walk.js";
+import type { WalkRoots } from "./walk.js";
 
 /** Every identifier a binding name (identifier or destructuring pattern) binds. */
 export function bindingIdentifiers(ts: typeof TS, name: TS.BindingName): TS.Identifier[] {
@@ -45,17 +47,30 @@ function importIdentifiers(ts: typeof TS, statement: TS.ImportDeclaration): TS.I
   return [...names, ...bindings.elements.map((element) => element.name)];
 }
 
-/** `var` declarations anywhere under `node` (they are function-scoped), not in nested functions. */
-function varIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
+/**
+ * `var` declarations anywhere under `node` (they are function-scoped), not in nested functions.
+ * Computed once per node: every name resolved inside a long function body asks for them.
+ */
+function varIdentifiers(ts: typeof TS, node: TS.Node): readonly TS.Identifier[] {
+  let known = varsByBody.get(node);
+  if (known === undefined) {
+    known = collectVarIdentifiers(ts, node);
+    varsByBody.set(node, known);
+  }
+  return known;
+}
+
+const varsByBody = new WeakMap<TS.Node, readonly TS.Identifier[]>();
+
+function collectVarIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
   const found: TS.Identifier[] = [];
-  const visit = (child: TS.Node): void => {
-    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return;
+  walkPreOrder(ts, childrenOf(ts, node), (child) => {
+    if (ts.isFunctionLike(child) || ts.isClassLike(child)) return "skip";
     if (ts.isVariableDeclarationList(child) && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
       found.push(...listIdentifiers(ts, child));
     }
-    ts.forEachChild(child, visit);
-  };
-  ts.forEachChild(node, visit);
+    return undefined;
+  });
   return found;
 }
 
@@ -92,12 +107,7 @@ export function functionScopeNames(
 }
 
 /** Code to analyse: one node or a statement list. */
-export type Code = TS.Node | readonly TS.Node[];
-
-function forEachIn(code: Code, visit: (node: TS.Node) => void): void {
-  if (Array.isArray(code)) (code as readonly TS.Node[]).forEach(visit);
-  else visit(code as TS.Node);
-}
+export type Code = WalkRoots;
 
 /** Identifier texts an expression reads as names (property names after `.` are not names). */
 export function referencedNames(
@@ -105,57 +115,58 @@ export function referencedNames(
   node: Code,
   into: Set<string> = new Set(),
 ): Set<string> {
-  const visit = (current: TS.Node): void => {
+  walkPreOrder(ts, node, (current) => {
     if (ts.isIdentifier(current)) {
       into.add(current.text);
-      return;
+      return "skip";
     }
     if (ts.isPropertyAccessExpression(current)) {
-      visit(current.expression);
-      return;
+      let object: TS.Expression = current.expression;
+      while (ts.isPropertyAccessExpression(object)) object = object.expression;
+      referencedNames(ts, object, into);
+      return "skip";
     }
     if (ts.isPropertyAssignment(current)) {
-      if (ts.isComputedPropertyName(current.name)) visit(current.name);
-      visit(current.initializer);
-      return;
+      if (ts.isComputedPropertyName(current.name)) referencedNames(ts, current.name, into);
+      referencedNames(ts, current.initializer, into);
+      return "skip";
     }
-    ts.forEachChild(current, visit);
-  };
-  forEachIn(node, visit);
+    return undefined;
+  });
   return into;
 }
 
 /** True if `name` is the target of an assignment, ++/-- or for-in/of binding anywhere under `node`. */
 export function isAssignedIn(ts: typeof TS, node: Code, name: string): boolean {
-  let found = false;
-  const targets = (target: TS.Node): boolean => referencedNames(ts, target).has(name);
-  const visit = (current: TS.Node): void => {
-    if (found) return;
-    if (
-      ts.isBinaryExpression(current) &&
-      current.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-      current.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
-      targets(current.left)
-    ) {
-      found = true;
-    } else if (
-      (ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) &&
-      (current.operator === ts.SyntaxKind.PlusPlusToken ||
-        current.operator === ts.SyntaxKind.MinusMinusToken) &&
-      targets(current.operand)
-    ) {
-      found = true;
-    } else if (
-      (ts.isForOfStatement(current) || ts.isForInStatement(current)) &&
-      !ts.isVariableDeclarationList(current.initializer) &&
-      targets(current.initializer)
-    ) {
-      found = true;
-    }
-    if (!found) ts.forEachChild(current, visit);
-  };
-  forEachIn(node, visit);
-  return found;
+  return walkPreOrder(ts, node, (current) => {
+    const target = assignmentTarget(ts, current);
+    return target !== undefined && referencedNames(ts, target).has(name) ? "stop" : undefined;
+  });
+}
+
+/** The expression `node` assigns to: an assignment's left side, ++/--'s operand, a for-in/of target. */
+function assignmentTarget(ts: typeof TS, node: TS.Node): TS.Node | undefined {
+  if (
+    ts.isBinaryExpression(node) &&
+    node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+    node.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+  ) {
+    return node.left;
+  }
+  if (
+    (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) &&
+    (node.operator === ts.SyntaxKind.PlusPlusToken ||
+      node.operator === ts.SyntaxKind.MinusMinusToken)
+  ) {
+    return node.operand;
+  }
+  if (
+    (ts.isForOfStatement(node) || ts.isForInStatement(node)) &&
+    !ts.isVariableDeclarationList(node.initializer)
+  ) {
+    return node.initializer;
+  }
+  return undefined;
 }
 
 // ---- Names resolved to declarations: what the safety checks ask. ----
@@ -203,10 +214,43 @@ function lexicalDeclaration(ts: typeof TS, reference: TS.Identifier): TS.Identif
   const named = (identifiers: readonly TS.Identifier[]): TS.Identifier | undefined =>
     identifiers.find((identifier) => identifier.text === reference.text);
   for (let node: TS.Node = reference; node.parent !== undefined; node = node.parent) {
-    const found = named(visibleDeclarations(ts, node.parent, node));
+    const container = node.parent;
+    const found = isStatementList(ts, container)
+      ? statementListDeclarations(ts, container).get(reference.text)
+      : named(visibleDeclarations(ts, container, node));
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+function isStatementList(
+  ts: typeof TS,
+  node: TS.Node,
+): node is TS.Block | TS.SourceFile | TS.ModuleBlock {
+  return ts.isBlock(node) || ts.isSourceFile(node) || ts.isModuleBlock(node);
+}
+
+/**
+ * A block's declarations by name (the first of each), computed once per block: resolving every name
+ * of a long block by scanning its statements each time was quadratic. Keyed by the syntax node, so
+ * the cache lives exactly as long as the program's trees.
+ */
+const declarationsByList = new WeakMap<TS.Node, ReadonlyMap<string, TS.Identifier>>();
+
+function statementListDeclarations(
+  ts: typeof TS,
+  list: TS.Block | TS.SourceFile | TS.ModuleBlock,
+): ReadonlyMap<string, TS.Identifier> {
+  let known = declarationsByList.get(list);
+  if (known === undefined) {
+    const byName = new Map<string, TS.Identifier>();
+    for (const identifier of visibleDeclarations(ts, list, list)) {
+      if (!byName.has(identifier.text)) byName.set(identifier.text, identifier);
+    }
+    known = byName;
+    declarationsByList.set(list, known);
+  }
+  return known;
 }
 
 /** The declarations `container` makes visible to its child `from`, in the order they shadow. */

@@ -18,13 +18,24 @@ export interface PoolPluginOptions {
    * for the import the rewrite adds. Tools that alias the package (tests, monorepos) set it.
    */
   readonly runtimeModule: string;
+  /**
+   * Where the plugin's warnings go under ts-patch. "print" (default): written in TypeScript's own
+   * format to the compiler's output, so they are seen but do not fail the build (`tspc` exits 2
+   * for any diagnostic handed to it, a warning included). "error": reported as errors, failing the
+   * build (warnings as errors). "diagnostics": handed to the compiler as warning diagnostics, for
+   * tools that read them from the Program's emit result.
+   */
+  readonly warnings: WarningsMode;
 }
+
+export type WarningsMode = "print" | "error" | "diagnostics";
 
 export const DEFAULT_OPTIONS: PoolPluginOptions = {
   pooling: true,
   escapeLint: "error",
   runtimeCheck: false,
   runtimeModule: "adaptive-array-pools",
+  warnings: "print",
 };
 
 export interface ParsedOptions {
@@ -33,6 +44,7 @@ export interface ParsedOptions {
 }
 
 const ESCAPE_LINTS: readonly EscapeLint[] = ["error", "warn", "off"];
+const WARNINGS_MODES: readonly WarningsMode[] = ["print", "error", "diagnostics"];
 
 /** Unknown keys are ignored: ts-patch passes its own keys (transform, after, ...) through the same object. */
 export function parseOptions(config: Readonly<Record<string, unknown>> | undefined): ParsedOptions {
@@ -60,6 +72,12 @@ export function parseOptions(config: Readonly<Record<string, unknown>> | undefin
       isNonEmptyString,
       DEFAULT_OPTIONS.runtimeModule,
     ),
+    warnings: pick(
+      "warnings",
+      '"print", "error" or "diagnostics"',
+      isWarningsMode,
+      DEFAULT_OPTIONS.warnings,
+    ),
   };
   return { options, problems };
 }
@@ -70,6 +88,10 @@ function isBoolean(value: unknown): value is boolean {
 
 function isEscapeLint(value: unknown): value is EscapeLint {
   return ESCAPE_LINTS.includes(value as EscapeLint);
+}
+
+function isWarningsMode(value: unknown): value is WarningsMode {
+  return WARNINGS_MODES.includes(value as WarningsMode);
 }
 
 function isNonEmptyString(value: unknown): value is string {

@@ -19,6 +19,7 @@ import {
 import type { PoolMessage } from "./diagnostic-registry.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { skipOuterExpressions } from "./syntax.js";
+import { walkPreOrder } from "./walk.js";
 
 export type FunctionMarker = "withPool" | "maybeWithPool";
 
@@ -88,6 +89,12 @@ export interface PoolScopes {
   blockScopeOpenedBy(statement: TS.Statement): BlockPoolScope | undefined;
   /** The innermost scope that governs `node`; undefined outside every scope. */
   owningScope(node: TS.Node): PoolScope | undefined;
+  /**
+   * The first block scope of the statement list `scope` opens in (`scope` itself for the first one
+   * and for function scopes). All block scopes of one list end where the list ends, so the safety
+   * checks walk a list once, from its first scope, for all of them.
+   */
+  leaderOf(scope: PoolScope): PoolScope;
 }
 
 export function findPoolScopes(
@@ -102,8 +109,9 @@ export function findPoolScopes(
   const functionScopes = new Map<TS.Node, FunctionPoolScope>();
   /** Each statement of a block scope's rest, to the innermost block scope governing it. */
   const governed = new Map<TS.Node, BlockPoolScope>();
+  const leaders = new Map<BlockPoolScope, BlockPoolScope>();
 
-  const visit = (node: TS.Node): void => {
+  walkPreOrder(ts, sourceFile, (node) => {
     if (ts.isCallExpression(node)) {
       const name = resolve(node);
       if (name === "withPool" || name === "maybeWithPool") {
@@ -119,17 +127,22 @@ export function findPoolScopes(
       }
     }
     if (ts.isBlock(node) || ts.isSourceFile(node)) {
+      // One pass per list: each statement is governed by the last `using` before it (the innermost).
+      let innermost: BlockPoolScope | undefined;
+      let leader: BlockPoolScope | undefined;
       node.statements.forEach((statement, index) => {
-        const scope = blockScope(ts, resolve, statement, node.statements.slice(index + 1));
+        if (innermost !== undefined) governed.set(statement, innermost);
+        const scope = blockScope(ts, resolve, node.statements, index);
         if (scope === undefined) return;
         all.push(scope);
         opened.set(statement, scope);
-        for (const governedStatement of scope.statements) governed.set(governedStatement, scope);
+        innermost = scope;
+        leader ??= scope;
+        leaders.set(scope, leader);
       });
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    return undefined;
+  });
 
   return {
     all,
@@ -147,6 +160,7 @@ export function findPoolScopes(
       }
       return undefined;
     },
+    leaderOf: (scope) => (scope.kind === "block" ? (leaders.get(scope) ?? scope) : scope),
   };
 }
 
@@ -185,13 +199,14 @@ function functionScope(
   };
 }
 
-/** The block scope `statement` opens over `rest`, if it is a `using` / `await using` of poolScope. */
+/** The block scope `statements[index]` opens over the rest, if it is a `using` / `await using` of poolScope. */
 function blockScope(
   ts: typeof TS,
   resolve: CallResolver,
-  statement: TS.Statement,
-  rest: readonly TS.Statement[],
+  statements: readonly TS.Statement[],
+  index: number,
 ): BlockPoolScope | undefined {
+  const statement = statements[index]!;
   if (!ts.isVariableStatement(statement)) return undefined;
   const list = statement.declarationList;
   const flags: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
@@ -204,6 +219,7 @@ function blockScope(
     declarator.call === undefined ? [] : [declarator.call],
   );
   if (calls.length === 0) return undefined;
+  const rest = statements.slice(index + 1);
   const last = rest[rest.length - 1];
   return {
     kind: "block",

@@ -8,22 +8,24 @@ import type { FileContext } from "./file-context.js";
 import {
   ACQUIRE_IN_PARAMETER_DEFAULT,
   ASYNC_OR_GENERATOR,
-  NEW_POOL_PER_CALL,
-  POOL_EXPRESSION_NOT_MOVABLE,
   POOLING_OFF_NEEDS_NAME,
+  THENABLE_RESULT,
 } from "./diagnostic-registry.js";
+import { createBindingResolver, functionScopeNames, isAssignedIn } from "./names.js";
+import { isConstPoolName } from "./pool-binding.js";
 import { isTaskLocalPool } from "./pool-scopes.js";
 import type { FunctionMarker, FunctionPoolScope, MarkerRefusal } from "./pool-scopes.js";
+import { isAcquireFamily } from "./runtime-exports.js";
 import {
   copyLeadingComments,
   copyTrailingComments,
   openScope,
-  poolSourceOf,
+  taskLocalPool,
 } from "./scope-code.js";
-import { functionBoundUse, suspendingUse } from "./scope-analysis.js";
-import { functionScopeNames, isAssignedIn, referencedNames } from "./names.js";
-import { isAcquireFamily } from "./runtime-exports.js";
+import type { PoolSource } from "./scope-code.js";
 import { prologueLength, skipOuterExpressions } from "./syntax.js";
+import { returnsThenable } from "./thenable.js";
+import { walkPreOrder } from "./walk.js";
 
 type InlineFunction = TS.FunctionExpression | TS.ArrowFunction;
 
@@ -41,14 +43,7 @@ export function rewriteFunctionMarker(
     ? fn.parameters.find((parameter) => acquiresOutsideFunctions(file, parameter))
     : undefined;
   if (acquiring !== undefined) return fail(file, acquiring, ACQUIRE_IN_PARAMETER_DEFAULT(marker));
-  if (poolArgument !== undefined) {
-    const problem = unmovablePool(ts, poolArgument, fn);
-    if (problem !== undefined)
-      return fail(file, poolArgument, POOL_EXPRESSION_NOT_MOVABLE(marker, problem));
-    if (ts.isNewExpression(skipOuterExpressions(ts, poolArgument))) {
-      file.report(poolArgument, NEW_POOL_PER_CALL(marker));
-    }
-  }
+  if (returnsThenable(file, fn)) return fail(file, fn, THENABLE_RESULT(marker));
   return file.options.pooling
     ? pooledFunction(file, call, fn, poolArgument, marker === "maybeWithPool")
     : unpooledFunction(file, call, fn, poolArgument, marker);
@@ -71,33 +66,53 @@ function suspendingKind(ts: typeof TS, fn: InlineFunction): string | undefined {
   return isGenerator ? "a generator" : undefined;
 }
 
-/** True if `node` calls the acquire family outside nested functions (which run later, if at all). */
-function acquiresOutsideFunctions(file: FileContext, node: TS.Node): boolean {
+/**
+ * True if `node` acquires when it runs: it calls the acquire family outside nested functions, or
+ * calls a function of this file (by name) whose body does, however deep. Parameter defaults run
+ * before the rewritten body opens its scope (in the fallback they run inside it), so such a default
+ * would acquire outside the scope. Calls the analysis cannot follow (imports, methods) are not
+ * counted: docs/transformer.md lists this limit.
+ */
+function acquiresOutsideFunctions(
+  file: FileContext,
+  node: TS.Node,
+  followed: Set<TS.Node> = new Set(),
+): boolean {
   const { ts } = file;
-  if (ts.isFunctionLike(node)) return false;
-  if (ts.isCallExpression(node) && isAcquireFamily(file.resolve(node))) return true;
-  return (
-    ts.forEachChild(node, (child) => acquiresOutsideFunctions(file, child) || undefined) ?? false
-  );
+  const resolver = createBindingResolver(ts, file.safety.checker);
+  return walkPreOrder(ts, node, (current) => {
+    if (ts.isFunctionLike(current)) return "skip";
+    if (!ts.isCallExpression(current)) return undefined;
+    if (isAcquireFamily(file.resolve(current))) return "stop";
+    const callee = skipOuterExpressions(ts, current.expression);
+    if (!ts.isIdentifier(callee)) return undefined;
+    const body = calledFunctionBody(ts, resolver.declarationOf(callee));
+    if (body === undefined || followed.has(body)) return undefined;
+    followed.add(body);
+    return acquiresOutsideFunctions(file, body, followed) ? "stop" : undefined;
+  });
 }
 
-/** Why the pool expression cannot move into the function body, if it cannot. */
-function unmovablePool(ts: typeof TS, pool: TS.Expression, fn: InlineFunction): string | undefined {
-  const suspending = suspendingUse(ts, pool);
-  if (suspending !== undefined) return `it contains '${suspending}', which the function cannot run`;
-  if (ts.isFunctionExpression(fn)) {
-    const bound = functionBoundUse(ts, pool);
-    if (bound !== undefined)
-      return `it uses '${bound}', which means something else inside a 'function'`;
-  }
-  const declared = functionScopeNames(ts, fn);
-  for (const name of referencedNames(ts, pool)) {
-    if (declared.has(name)) return `it refers to '${name}', which the function itself declares`;
+/** The body of the function a name declares (a declaration, or a const initialised with one). */
+function calledFunctionBody(ts: typeof TS, name: TS.Identifier | undefined): TS.Node | undefined {
+  const declaration = name?.parent;
+  if (declaration === undefined) return undefined;
+  if (ts.isFunctionDeclaration(declaration)) return declaration.body;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined) {
+    const init = skipOuterExpressions(ts, declaration.initializer);
+    if (ts.isFunctionExpression(init) || ts.isArrowFunction(init)) return init.body;
   }
   return undefined;
 }
 
-/** The function with `const depth = P.checkpoint(); try { body } finally { P.rewind(depth); }`. */
+/**
+ * The function with `const depth = P.checkpoint(); try { body } finally { P.rewind(depth); }`. A
+ * `const` pool the function does not shadow is read where the scope opens and again at the rewind;
+ * any other pool expression is
+ * evaluated once, where the marker is, exactly as the fallback's argument is: into the parameter of
+ * an arrow called on the spot, `((pool) => function f() {...})(P)`, so each evaluation of the marker
+ * (in a loop, in a function called many times) holds its own pool and a call costs no closure.
+ */
 function pooledFunction(
   file: FileContext,
   call: TS.CallExpression,
@@ -105,9 +120,41 @@ function pooledFunction(
   poolArgument: TS.Expression | undefined,
   maybe: boolean,
 ): TS.Expression {
-  const source = poolSourceOf(file, poolArgument, fn.body);
+  const { ts, factory } = file;
+  const pool = poolArgument === undefined ? undefined : skipOuterExpressions(ts, poolArgument);
+  const held = factory.createUniqueName("pool");
+  const source: PoolSource =
+    pool === undefined
+      ? { kind: "expression", expression: taskLocalPool(file) }
+      : ts.isIdentifier(pool) &&
+          isConstPoolName(file, pool) &&
+          !functionScopeNames(ts, fn).has(pool.text)
+        ? { kind: "name", name: pool }
+        : { kind: "held", name: held };
   const scope = openScope(file, source, maybe, call);
-  return replaceBody(file, call, fn, (statements) => [...scope.open, scope.wrap(statements)]);
+  const rewritten = rewrittenFunction(file, call, fn, (statements) => [
+    ...scope.open,
+    scope.wrap(statements),
+  ]);
+  if (source.kind !== "held") return inPlaceOfCall(file, call, rewritten);
+  // The arrow's own range would print the call's comments a second time.
+  ts.setEmitFlags(rewritten, ts.EmitFlags.NoComments);
+  const holder = factory.createArrowFunction(
+    undefined,
+    undefined,
+    [factory.createParameterDeclaration(undefined, undefined, held)],
+    undefined,
+    factory.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    rewritten,
+  );
+  const evaluated = factory.createCallExpression(
+    factory.createParenthesizedExpression(holder),
+    undefined,
+    [file.visit(poolArgument!)],
+  );
+  ts.setTextRange(evaluated, call);
+  ts.setOriginalNode(evaluated, call);
+  return inPlaceOfCall(file, call, evaluated);
 }
 
 /**
@@ -123,20 +170,21 @@ function unpooledFunction(
   marker: FunctionMarker,
 ): TS.Expression | undefined {
   const { ts } = file;
-  if (poolArgument === undefined || isTaskLocalPool(ts, file.resolve, poolArgument)) {
-    return replaceBody(file, call, fn, undefined);
-  }
+  const unchanged = (): TS.Expression =>
+    inPlaceOfCall(file, call, rewrittenFunction(file, call, fn, undefined));
+  if (poolArgument === undefined || isTaskLocalPool(ts, file.resolve, poolArgument))
+    return unchanged();
   if (!ts.isIdentifier(poolArgument) || isAssignedIn(file.ts, fn.body, poolArgument.text)) {
     return fail(file, poolArgument, POOLING_OFF_NEEDS_NAME(marker));
   }
-  return file.withPoolDisabled(poolArgument, () => replaceBody(file, call, fn, undefined));
+  return file.withPoolDisabled(poolArgument, unchanged);
 }
 
 /**
  * The visited function with its body statements replaced by `wrap(statements)`; prologue directives
  * stay first. `wrap` undefined keeps the body as it is (an expression body stays an expression).
  */
-function replaceBody(
+function rewrittenFunction(
   file: FileContext,
   call: TS.CallExpression,
   fn: InlineFunction,
@@ -176,11 +224,34 @@ function replaceBody(
       );
   ts.setTextRange(result, call);
   ts.setOriginalNode(result, call);
-  // The result takes the call's place, so comments around the function argument would be lost.
+  return result;
+}
+
+/**
+ * `result` where the call was. Comments around the function argument would be lost with the call,
+ * so they move onto the result; one that breaks the line must not follow `return` or `throw` bare
+ * (the line break would end the statement), so there the result goes in parentheses.
+ */
+function inPlaceOfCall(
+  file: FileContext,
+  call: TS.CallExpression,
+  result: TS.Expression,
+): TS.Expression {
+  const { ts, factory } = file;
   const argument = call.arguments[call.arguments.length - 1]!;
-  copyLeadingComments(file, argument, result, true);
+  const breaksLine = copyLeadingComments(file, argument, result, true);
   copyTrailingComments(file, argument, result);
-  return standsAlone(ts, call) ? result : factory.createParenthesizedExpression(result);
+  const alone = standsAlone(ts, call) && !(breaksLine && followsRestrictedToken(ts, call));
+  return alone ? result : factory.createParenthesizedExpression(result);
+}
+
+/** `return E`, `throw E`, `yield E`: a line break right after the keyword ends the statement. */
+function followsRestrictedToken(ts: typeof TS, call: TS.CallExpression): boolean {
+  const parent = call.parent;
+  return (
+    parent !== undefined &&
+    (ts.isReturnStatement(parent) || ts.isThrowStatement(parent) || ts.isYieldExpression(parent))
+  );
 }
 
 /**

@@ -5,21 +5,25 @@
  */
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
-import { isAssignedIn } from "./names.js";
-import type { Code } from "./names.js";
 import { checkedPool, injectsRuntimeCheck, inspectReturns } from "./runtime-check.js";
 
 /** Where the pool of a scope comes from. */
 export type PoolSource =
-  /** A plain name, read again at rewind (it is not assigned inside the scope). */
+  /** A `const` name: reading it again at the rewind gives the same pool. */
   | { readonly kind: "name"; readonly name: TS.Identifier }
-  /** Any other expression (or getTaskLocalPool()), evaluated once into a unique const. */
+  /** A generated binding that already holds the pool, evaluated where the marker ran. */
+  | { readonly kind: "held"; readonly name: TS.Identifier }
+  /** An expression, evaluated once into a unique const where the scope opens. */
   | { readonly kind: "expression"; readonly expression: TS.Expression };
 
 export interface OpenedScope {
   /** Statements that evaluate the pool and open the scope. */
   readonly open: TS.Statement[];
-  /** `try { body } finally { pool.rewind(depth); }` */
+  /** `pool.rewind(depth);` */
+  readonly rewind: TS.Statement;
+  /** The statements with their returns inspected at scope exit (runtimeCheck), else unchanged. */
+  inspect(body: readonly TS.Statement[]): readonly TS.Statement[];
+  /** `try { inspect(body) } finally { pool.rewind(depth); }` */
   wrap(body: readonly TS.Statement[]): TS.TryStatement;
 }
 
@@ -40,6 +44,7 @@ function poolReference(
   const { factory } = file;
   if (source.kind === "name")
     return { capture: undefined, use: () => referenceTo(file, source.name) };
+  if (source.kind === "held") return { capture: undefined, use: () => source.name };
   const pool = factory.createUniqueName("pool");
   return { capture: constStatement(file, pool, source.expression), use: () => pool };
 }
@@ -96,73 +101,57 @@ export function openScope(
     constStatement(file, depth, checkpoint),
   ];
   for (const statement of open) ts.setSourceMapRange(statement, sourceMapNode);
+  const rewind = factory.createExpressionStatement(callMethod(file, pool.use(), "rewind", [depth]));
+  ts.setSourceMapRange(rewind, sourceMapNode);
+  const inspect = (body: readonly TS.Statement[]): readonly TS.Statement[] =>
+    check ? inspectReturns(file, body, pool.use, depth, sourceMapNode) : body;
   return {
     open,
-    wrap(body) {
-      const rewind = factory.createExpressionStatement(
-        callMethod(file, pool.use(), "rewind", [depth]),
-      );
-      ts.setSourceMapRange(rewind, sourceMapNode);
-      const inspected = check ? inspectReturns(file, body, pool.use, depth, sourceMapNode) : body;
-      return factory.createTryStatement(
-        factory.createBlock(inspected, true),
+    rewind,
+    inspect,
+    wrap: (body) =>
+      factory.createTryStatement(
+        factory.createBlock(inspect(body), true),
         undefined,
         factory.createBlock([rewind], true),
-      );
-    },
+      ),
   };
 }
 
-/**
- * The pool of a scope: the task-local pool when none is given; a plain name, read twice, when the
- * scope does not assign it; otherwise the expression, evaluated once.
- */
-export function poolSourceOf(
-  file: FileContext,
-  pool: TS.Expression | undefined,
-  scopeBody: Code,
-): PoolSource {
-  const { ts, factory } = file;
-  if (pool === undefined) {
-    return {
-      kind: "expression",
-      expression: factory.createCallExpression(
-        file.runtime.member("getTaskLocalPool"),
-        undefined,
-        [],
-      ),
-    };
-  }
-  return ts.isIdentifier(pool) && !isAssignedIn(ts, scopeBody, pool.text)
-    ? { kind: "name", name: pool }
-    : { kind: "expression", expression: file.visit(pool) };
+/** `getTaskLocalPool()`, through the file's runtime import. */
+export function taskLocalPool(file: FileContext): TS.Expression {
+  return file.factory.createCallExpression(file.runtime.member("getTaskLocalPool"), undefined, []);
 }
 
 /**
  * The comments before `from` in the source, as synthesized comments before `to`. `sameLine` also
  * takes those on the line of the previous token (a block comment right after `f(a,`), which TypeScript counts as
- * that token's trailing comments.
+ * that token's trailing comments. True if any of them ends in or contains a line break: then `to`
+ * must not follow a token after which a line break ends the statement (`return`, `throw`).
  */
 export function copyLeadingComments(
   file: FileContext,
   from: TS.Node,
   to: TS.Node,
   sameLine = false,
-): void {
+): boolean {
   const { ts } = file;
   const text = file.sourceFile.text;
   const ranges = [
     ...(sameLine ? (ts.getTrailingCommentRanges(text, from.pos) ?? []) : []),
     ...(ts.getLeadingCommentRanges(text, from.pos) ?? []),
   ];
+  let breaksLine = false;
   for (const range of ranges) {
-    ts.addSyntheticLeadingComment(
-      to,
-      range.kind,
-      commentText(file, range),
-      range.hasTrailingNewLine ?? false,
-    );
+    const newLine = range.hasTrailingNewLine ?? false;
+    const comment = commentText(file, range);
+    breaksLine ||=
+      newLine ||
+      range.kind === ts.SyntaxKind.SingleLineCommentTrivia ||
+      /[\n\r\u2028\u2029]/.test(comment);
+    ts.addSyntheticLeadingComment(to, range.kind, comment, newLine);
   }
+  return breaksLine;
 }
 
 /** The comments right after `from` on its line, as synthesized comments after `to`. */

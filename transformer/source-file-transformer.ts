@@ -6,6 +6,9 @@
  */
 import type * as TS from "typescript";
 import { isValueReference } from "./value-reference.js";
+import type { RuntimeExportName } from "./runtime-exports.js";
+import { skipOuterExpressions } from "./syntax.js";
+import { walkPreOrder } from "./walk.js";
 import { createPoolDiagnostic } from "./diagnostics.js";
 import type { FileContext } from "./file-context.js";
 import { INTERNAL_ERROR } from "./diagnostic-registry.js";
@@ -27,6 +30,8 @@ export interface TransformerSetup {
   readonly ts: typeof TS;
   readonly options: PoolPluginOptions;
   readonly checker: TS.TypeChecker | undefined;
+  /** The Program's strictNullChecks (false without a Program). */
+  readonly strictNullChecks: boolean;
   /** The resolver for a file: by symbols with a checker, by imports without. */
   resolverFor(sourceFile: TS.SourceFile): CallResolver;
   readonly report: (diagnostic: TS.Diagnostic) => void;
@@ -80,6 +85,7 @@ function transformFile(
     factory,
     sourceFile,
     options: setup.options,
+    strictNullChecks: setup.checker !== undefined && setup.strictNullChecks,
     resolve,
     scopes,
     runtime: createRuntimeImport(factory, setup.options.runtimeModule),
@@ -119,7 +125,12 @@ function transformFile(
     return (Array.isArray(result) ? result : [result]) as TS.Statement[];
   }
 
+  const mayChange = nodesThatMayChange(ts, sourceFile, resolve);
+
   function visitor(node: TS.Node): TS.VisitResult<TS.Node | undefined> {
+    // Subtrees without markers stay as they are: skipping them keeps the recursion of
+    // visitEachChild off long expressions, where it would overflow the stack.
+    if (!mayChange.has(node)) return node;
     if (ts.isBlock(node)) {
       return factory.updateBlock(node, file.visitStatements(node.statements, false));
     }
@@ -172,3 +183,52 @@ function transformFile(
     withRuntimeImport(ts, statements, file.runtime.declaration()),
   );
 }
+
+/**
+ * The nodes the visitor must enter: every call to a runtime export it handles (withPool,
+ * maybeWithPool, poolScope, getTaskLocalPool, and acquire / zeros / ones, which it specialises), every identifier named like a pool such a call is
+ * given (pooling: false redirects them), and all their ancestors. One walk with an explicit stack.
+ */
+function nodesThatMayChange(
+  ts: typeof TS,
+  sourceFile: TS.SourceFile,
+  resolve: CallResolver,
+): Set<TS.Node> {
+  const markers: TS.Node[] = [];
+  const identifiers: TS.Identifier[] = [];
+  const poolNames = new Set<string>();
+  walkPreOrder(ts, sourceFile, (node) => {
+    if (ts.isIdentifier(node)) identifiers.push(node);
+    else if (ts.isCallExpression(node) && HANDLED_CALLS.has(resolve(node) ?? "")) {
+      markers.push(node);
+      for (const argument of node.arguments) {
+        const pool = skipOuterExpressions(ts, argument);
+        if (ts.isIdentifier(pool)) poolNames.add(pool.text);
+      }
+    }
+    return undefined;
+  });
+  const result = new Set<TS.Node>();
+  const addWithAncestors = (node: TS.Node): void => {
+    for (let current: TS.Node | undefined = node; current !== undefined; current = current.parent) {
+      if (result.has(current)) return;
+      result.add(current);
+    }
+  };
+  markers.forEach(addWithAncestors);
+  for (const identifier of identifiers) {
+    if (poolNames.has(identifier.text)) addWithAncestors(identifier);
+  }
+  return result;
+}
+
+const HANDLED_CALLS: ReadonlySet<string> = new Set<RuntimeExportName>([
+  "withPool",
+  "maybeWithPool",
+  "poolScope",
+  "getTaskLocalPool",
+  // Specialised in place (specialise-acquire.ts).
+  "acquire",
+  "zeros",
+  "ones",
+]);

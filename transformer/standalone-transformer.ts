@@ -22,6 +22,7 @@ export function createStandaloneTransformer(
     ts,
     options: parsed.options,
     checker: undefined,
+    strictNullChecks: false,
     resolverFor: (sourceFile) => createImportResolver(ts, sourceFile, parsed.options.runtimeModule),
     report: (diagnostic) => diagnostics.push(diagnostic),
   });

@@ -4,7 +4,7 @@
  */
 import type * as TS from "typescript";
 import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
-import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
+import { COMPILER_FAILED, UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
 import { createStandaloneTransformer } from "./standalone-transformer.js";
 import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
@@ -41,16 +41,25 @@ export function transformSource(
     };
   }
   const transformer = createStandaloneTransformer(ts, options.plugin, diagnostics);
-  const output = ts.transpileModule(code, {
-    fileName: options.fileName ?? "input.ts",
-    compilerOptions: {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      ...options.compilerOptions,
-    },
-    reportDiagnostics: true,
-    transformers: { before: [transformer] },
-  });
+  let output: TS.TranspileOutput;
+  try {
+    output = ts.transpileModule(code, {
+      fileName: options.fileName ?? "input.ts",
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        ...options.compilerOptions,
+      },
+      reportDiagnostics: true,
+      transformers: { before: [transformer] },
+    });
+  } catch (error) {
+    // TypeScript's own printer throws on some inputs (a stack overflow on very deep nesting): never
+    // pass that on to the caller.
+    const detail = error instanceof Error ? error.message : String(error);
+    const failed = createPoolDiagnostic(ts, COMPILER_FAILED(detail), undefined);
+    return { code: "", sourceMap: undefined, diagnostics: [...diagnostics, failed] };
+  }
   return {
     code: output.outputText,
     sourceMap: output.sourceMapText,

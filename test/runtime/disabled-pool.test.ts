@@ -26,6 +26,13 @@ test("DISABLED_POOL is a DisabledPool with pooling off", () => {
   assert.is(DISABLED_POOL.depth, 0);
 });
 
+test("activeCount is 0 for every type and rejects unknown types, as AdaptiveArrayPool's does", () => {
+  // pooling: false compiles getTaskLocalPool() to DISABLED_POOL, so code typed against
+  // AdaptiveArrayPool (the task-local-access seed pattern reads activeCount) runs on it.
+  for (const type of ALL_TYPES) assert.is(DISABLED_POOL.activeCount(type), 0);
+  assert.throws(() => DISABLED_POOL.activeCount(Array), TypeError);
+});
+
 test("every acquire returns a fresh, unshared array of the right type and contents", () => {
   for (const type of ALL_TYPES) {
     const a = acquire(DISABLED_POOL, type, 3);

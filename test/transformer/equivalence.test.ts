@@ -3,7 +3,7 @@
  * untransformed (the runtime fallbacks), transformed by the plugin, and transformed with
  * `pooling: false`, each in a fresh module instance. Transformed must equal untransformed in every
  * observable result and in the final pool states; `pooling: false` must give the same results and
- * leave every pool untouched. Two known differences are pinned at the end.
+ * leave every pool untouched. The known difference is pinned at the end.
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -34,10 +34,13 @@ interface Variant {
 }
 
 const PLAIN: Variant = { name: "plain", plugins: [] };
-const TRANSFORMED: Variant = { name: "transformed", plugins: [{ transform: DIST_TRANSFORMER }] };
+const TRANSFORMED: Variant = {
+  name: "transformed",
+  plugins: [{ transform: DIST_TRANSFORMER, warnings: "diagnostics" }],
+};
 const POOLING_OFF: Variant = {
   name: "pooling-off",
-  plugins: [{ transform: DIST_TRANSFORMER, pooling: false }],
+  plugins: [{ transform: DIST_TRANSFORMER, pooling: false, warnings: "diagnostics" }],
 };
 
 /** The part of a pool snapshot (test/support/equivalence/scenarios/snapshot.ts) the tests read. */
@@ -112,11 +115,12 @@ for (const pairing of PAIRINGS) {
   test(`${pairing.label}: pooling: false gives the same results and never touches a pool`, () => {
     const plainOut = build(pairing, PLAIN);
     const off = compiled(pairing, POOLING_OFF);
-    // AAP1023: a pool that is not a plain name keeps pooling on for that marker (values.ts does it).
+    // AAP1023: a pool that is not a plain name keeps pooling on for that marker (values.ts and
+    // pool-evaluation.ts do it).
     const keptPooling = filesWith(off.diagnostics, "AAP1023").filter((f) =>
       f.startsWith("scenarios/"),
     );
-    assert.equal(keptPooling, ["scenarios/values.ts"]);
+    assert.equal(keptPooling, ["scenarios/pool-evaluation.ts", "scenarios/values.ts"]);
     for (const scenario of SCENARIOS) {
       const expected = runScenario(plainOut, scenario);
       const actual = runScenario(off.outDir, scenario);
@@ -195,7 +199,7 @@ function poolSnapshotsIn(result: ScenarioResult): PoolSnapshot[] {
 }
 
 /**
- * The differences we know of, pinned so neither can change unnoticed; each module under
+ * The differences we know of, pinned so none can change unnoticed; each module under
  * test/support/equivalence/differences explains its case. Results agree; how scopes open differs.
  */
 interface KnownDifference {
@@ -211,12 +215,6 @@ const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     what: "a function expression calling itself by its own name: every level scoped only when rewritten",
     fallback: { deepest: 1 },
     rewritten: { deepest: 5 },
-  },
-  {
-    module: "differences/pool-expression-per-call",
-    what: "a pool expression with side effects: once per definition (fallback) or once per call (rewrite)",
-    fallback: { poolLookups: 1 },
-    rewritten: { poolLookups: 3 },
   },
 ];
 

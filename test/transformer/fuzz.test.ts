@@ -56,7 +56,11 @@ function pluginOutputWithProgram(code: string): string {
     return parsed;
   };
   const program = ts.createProgram([SNIPPET_PATH], COMPILER_OPTIONS, host);
-  const plugin = adaptiveArrayPoolsTransformer(program, {}, { ts, addDiagnostic: () => 0 });
+  const plugin = adaptiveArrayPoolsTransformer(
+    program,
+    { warnings: "diagnostics" },
+    { ts, addDiagnostic: () => 0 },
+  );
   let output = "";
   program.emit(
     undefined,

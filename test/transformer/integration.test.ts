@@ -40,6 +40,7 @@ const PROJECT_FOLDERS: Readonly<Record<string, string>> = {
   pipeline: path.join("examples", "pipeline"),
   unrewritable: path.join("examples", "unrewritable"),
   "transform-source": path.join("test", "support", "transform-source"),
+  "warnings-only": path.join("test", "support", "warnings-only"),
 };
 
 function projectPath(project: string, ...parts: string[]): string {
@@ -179,6 +180,48 @@ for (const pairing of PAIRINGS) {
       "the markers were left as calls",
     );
     assert.is(runEmitted("unrewritable", "main.js"), UNREWRITABLE_OUTPUT);
+  });
+}
+
+/** test/support/warnings-only: one possible escape (AAP2012) and one function passed by name (AAP1010). */
+function warningsOnlyLines(severity: "warning" | "error"): RegExp[] {
+  const file = "test/support/warnings-only/src/main.ts";
+  const byName = NOT_INLINE_FUNCTION("withPool");
+  const escape = new RegExp(
+    `^${escapeRegExp(`${file}(14,3): ${severity} TS92012: AAP2012: \`scratch\``)}`,
+  );
+  const notInline = new RegExp(
+    `^${escapeRegExp(`${file}(23,32): ${severity} TS91010: AAP1010: ${byName.message}`)}$`,
+  );
+  return [escape, notInline];
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function assertLines(output: string, expected: readonly RegExp[]): void {
+  const lines = output.split("\n").filter((line) => line !== "");
+  assert.is(lines.length, expected.length, output);
+  expected.forEach((pattern, i) => assert.match(lines[i]!, pattern));
+}
+
+for (const pairing of PAIRINGS) {
+  test(`${pairing.label}: a build with plugin warnings only succeeds and prints them in TypeScript's format`, () => {
+    const build = buildClean(pairing, "warnings-only");
+    assert.is(build.stderr, "");
+    assertLines(build.stdout, warningsOnlyLines("warning"));
+    assert.is(build.status, 0, "warnings do not fail the build");
+    assert.is(runEmitted("warnings-only", "main.js"), "remember(3) = 3\ndoubled(2) = 4\n");
+  });
+
+  test(`${pairing.label}: "warnings": "error" makes the same warnings fail the build`, () => {
+    rmSync(outDir("warnings-only"), { recursive: true, force: true });
+    const config = path.join(PROJECT_FOLDERS["warnings-only"]!, "tsconfig.errors.json");
+    const build = runTspc(pairing, config, ["--outDir", outDir("warnings-only")]);
+    assert.is(build.stderr, "");
+    assertLines(build.stdout, warningsOnlyLines("error"));
+    assert.is(build.status, 2, "exit 2: errors reported, output generated");
   });
 }
 

@@ -37,10 +37,24 @@ import { declaredInside } from "./scope.js";
 
 /** The pool memory `expression` holds if it was acquired by this scope (nested scopes report their own). */
 export function ownOrigin(expression: TS.Expression, env: Environment): Origin | undefined {
-  const origin = originOfExpression(expression, env);
+  const origin = currentOrigin(originOfExpression(expression, env), env);
   if (origin === undefined) return undefined;
-  const owner = env.context.scopes.owningScope(acquisitionOf(origin).call);
-  return owner === env.scope ? origin : undefined;
+  const scopes = env.context.scopes;
+  const owner = scopes.owningScope(acquisitionOf(origin).call);
+  // A later `using poolScope` of the same list is covered by this scope's walk (see checkBlockScope).
+  const covered =
+    owner === env.scope || (owner !== undefined && scopes.leaderOf(owner) === env.scope);
+  return covered ? origin : undefined;
+}
+
+/**
+ * A closure reads its variable when it is called, not when it was made: if the variable holds fresh
+ * memory by now (`v = new Float64Array(n)` after `const g = () => v`), the closure holds none.
+ */
+function currentOrigin(origin: Origin | undefined, env: Environment): Origin | undefined {
+  if (origin?.kind !== "closure") return origin;
+  const now = env.originOfVariable(origin.capturedVariable);
+  return now === undefined ? undefined : { ...origin, captured: now };
 }
 
 /** How messages refer to the memory `expression` holds: by the name it is used under, if any. */
@@ -86,7 +100,7 @@ export const escapeHooks: FlowHooks = {
   },
   onExpression(node, env) {
     const { ts } = env.context;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (ts.isBinaryExpression(node) && STORING_ASSIGNMENTS(ts).has(node.operatorToken.kind)) {
       checkAssignment(node, env);
     } else if (ts.isCallExpression(node)) {
       checkStoringCall(node, env);
@@ -105,10 +119,59 @@ function checkAssignment(assignment: TS.BinaryExpression, env: Environment): voi
   } else if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
     if (!isOutsideObject(target.expression, env)) return;
     code = STORED_IN_OUTER_OBJECT;
+  } else if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
+    // `[outer] = [v]`, `({ a: outer.x } = o)`: any target may take the pool memory.
+    const outside = destructuredTargets(ts, target).find(
+      (name) =>
+        (ts.isIdentifier(name) && isOutside(name, env)) ||
+        ((ts.isPropertyAccessExpression(name) || ts.isElementAccessExpression(name)) &&
+          isOutsideObject(name.expression, env)),
+    );
+    if (outside === undefined) return;
+    code = ts.isIdentifier(outside) ? ASSIGNED_TO_OUTER_VARIABLE : STORED_IN_OUTER_OBJECT;
   } else {
     return;
   }
   reportPossibleEscape(code, assignment.right, assignment, env);
+}
+
+/** `=`, and `??=` / `||=` / `&&=`, which may store their right side too. */
+const STORING_ASSIGNMENTS = (ts: typeof TS): ReadonlySet<TS.SyntaxKind> =>
+  new Set([
+    ts.SyntaxKind.EqualsToken,
+    ts.SyntaxKind.QuestionQuestionEqualsToken,
+    ts.SyntaxKind.BarBarEqualsToken,
+    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
+  ]);
+
+/** The expressions a destructuring assignment pattern assigns to, however deep. */
+function destructuredTargets(
+  ts: typeof TS,
+  pattern: TS.ArrayLiteralExpression | TS.ObjectLiteralExpression,
+): TS.Expression[] {
+  const targets: TS.Expression[] = [];
+  const add = (element: TS.Expression): void => {
+    const inner = skipOuterExpressions(ts, element);
+    const target =
+      ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.EqualsToken
+        ? skipOuterExpressions(ts, inner.left)
+        : inner;
+    if (ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target)) {
+      targets.push(...destructuredTargets(ts, target));
+    } else {
+      targets.push(target);
+    }
+  };
+  const elements: readonly TS.Node[] = ts.isArrayLiteralExpression(pattern)
+    ? pattern.elements
+    : pattern.properties;
+  for (const element of elements) {
+    if (ts.isSpreadElement(element) || ts.isSpreadAssignment(element)) add(element.expression);
+    else if (ts.isPropertyAssignment(element)) add(element.initializer);
+    else if (ts.isShorthandPropertyAssignment(element)) add(element.name);
+    else if (ts.isExpression(element) && !ts.isOmittedExpression(element)) add(element);
+  }
+  return targets;
 }
 
 /** `outer.push(v)`, `outer.add(v)`, `outerMap.set(k, v)`: but `typed.set(v)` copies, so not that. */
@@ -178,14 +241,53 @@ function isOutside(identifier: TS.Identifier, env: Environment): boolean {
 }
 
 /** An object expression rooted in `this` or in a variable from outside the scope. */
-function isOutsideObject(object: TS.Expression, env: Environment): boolean {
+function isOutsideObject(object: TS.Expression, env: Environment, depth = 0): boolean {
   const { ts } = env.context;
   let root = skipOuterExpressions(ts, object);
   while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) {
     root = skipOuterExpressions(ts, root.expression);
   }
   if (root.kind === ts.SyntaxKind.ThisKeyword) return true;
-  return ts.isIdentifier(root) && (isOutside(root, env) || isParameterOfScope(root, env));
+  if (!ts.isIdentifier(root)) return false;
+  if (isOutside(root, env) || isParameterOfScope(root, env)) return true;
+  // A local name for an outer object: an alias (`const s = store`), a loop variable over an outer
+  // container (`for (const s of store)`), a callback parameter (`store.forEach((s) => ...)`).
+  const source = depth < MAX_ALIAS_DEPTH ? aliasedObject(root, env) : undefined;
+  return source !== undefined && isOutsideObject(source, env, depth + 1);
+}
+
+const MAX_ALIAS_DEPTH = 8;
+
+/** What a local name stands for, when it is bound to (part of) another object expression. */
+function aliasedObject(identifier: TS.Identifier, env: Environment): TS.Expression | undefined {
+  const { ts } = env.context;
+  const declaration = env.resolver.declarationOf(identifier);
+  const parent = declaration?.parent;
+  if (parent === undefined) return undefined;
+  if (ts.isVariableDeclaration(parent) && parent.name === declaration) {
+    const list = parent.parent;
+    const loop = list.parent;
+    if ((ts.isForOfStatement(loop) || ts.isForInStatement(loop)) && loop.initializer === list) {
+      return ts.isForOfStatement(loop) ? loop.expression : undefined;
+    }
+    const scope: TS.NodeFlags = list.flags & ts.NodeFlags.BlockScoped;
+    const isConst = scope === ts.NodeFlags.Const;
+    return isConst ? parent.initializer : undefined;
+  }
+  if (ts.isParameter(parent) && parent.name === declaration) {
+    const callback = parent.parent;
+    const call = callback.parent;
+    if (
+      (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) &&
+      call !== undefined &&
+      ts.isCallExpression(call) &&
+      call.arguments.includes(callback)
+    ) {
+      const callee = skipOuterExpressions(ts, call.expression);
+      return ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** A parameter of the marker's function: the object it names belongs to the caller. */

@@ -1,11 +1,12 @@
 /**
  * A forward walk over the statements of a scope that tracks, per variable declared in the scope, the
- * pool memory it may hold at each point: branches are walked separately and joined, loop bodies twice,
- * and a name reassigned to a fresh array stops being pool-backed. Each expression is offered to the
+ * pool memory it may hold at each point: branches are walked separately and joined, loop bodies until
+ * their facts stop changing, and a name reassigned to a fresh array stops being pool-backed. Each expression is offered to the
  * checks (`FlowHooks`) with the facts that hold where it runs.
  */
 import type * as TS from "typescript";
 import { createBindingResolver } from "../names.js";
+import { walkPostOrder } from "../walk.js";
 import type { SafetyContext } from "./index.js";
 import { elementOf, joinOrigins, listOf, objectOf, propertyOf, withBindingName } from "./origin.js";
 import type { Origin } from "./origin.js";
@@ -26,6 +27,12 @@ export interface FlowHooks {
 type Facts = Map<TS.Identifier, Origin | undefined>;
 /** null: the point is unreachable (after return / throw). */
 type FlowState = Facts | null;
+
+/** Where a node of an expression runs: unconditionally at statement level, inside a nested function. */
+interface ExpressionPosition {
+  readonly strong: boolean;
+  readonly nested: boolean;
+}
 
 export function walkScope(scope: PoolScope, context: SafetyContext, hooks: FlowHooks): void {
   new ScopeWalker(scope, context, hooks).run();
@@ -154,36 +161,69 @@ class ScopeWalker {
       after = joinStates(tryState, this.walkStatements(clause.block.statements, catchEntry));
     }
     if (statement.finallyBlock === undefined) return after;
+    // The finally runs on every way out of the try: checked with what held anywhere in it. Only its
+    // normal completion continues after the statement, from what held when the try (or catch) ended.
     const finallyEntry = joinStates(new Map(entry), after) ?? new Map(entry);
     const finallyState = this.walkStatements(statement.finallyBlock.statements, finallyEntry);
-    return after === null ? null : finallyState;
+    if (after === null) return null;
+    const wasMuted = this.muted;
+    this.muted = true;
+    const continued = this.walkStatements(statement.finallyBlock.statements, new Map(after));
+    this.muted = wasMuted;
+    return continued ?? finallyState;
   }
 
-  /** Twice around the body: facts set late in one iteration reach the start of the next. */
+  /**
+   * Around the body until the facts stop changing (facts set late in one iteration reach the start
+   * of the next, through any chain of assignments), then once more with reporting on. The join keeps
+   * a fact once it is known, so each muted pass either learns a new pool-backed variable or is the
+   * last: at most one pass per variable. Inside an outer loop's muted pass one pass is enough (the
+   * outer loop repeats until nothing changes), so nested loops cost O(depth² · variables) walks.
+   */
   private walkLoop(statement: TS.IterationStatement): FlowState {
-    const ts = this.ts;
     this.walkLoopHead(statement);
     let state: Facts = this.facts;
     const wasMuted = this.muted;
-    // Inside an outer loop's muted pass one pass is enough (the outer loop's reporting pass walks this
-    // loop twice again): nested loops then cost O(depth²) walks instead of O(2^depth).
-    const passes = wasMuted ? 1 : 2;
-    for (let pass = 0; pass < passes; pass++) {
-      this.muted = wasMuted || pass === 0;
-      this.facts = new Map(state);
-      this.bindLoopVariable(statement);
-      const bodyState = this.walkStatement(statement.statement, this.facts);
-      this.facts = joinStates(new Map(state), bodyState) ?? new Map(state);
-      if (ts.isForStatement(statement)) {
-        if (statement.condition !== undefined) this.visitExpression(statement.condition, false);
-        if (statement.incrementor !== undefined) this.visitExpression(statement.incrementor, false);
-      } else if (ts.isWhileStatement(statement) || ts.isDoStatement(statement)) {
-        this.visitExpression(statement.expression, false);
-      }
-      state = this.facts;
+    this.muted = true;
+    let exit: Facts = state;
+    for (;;) {
+      const next = this.loopPass(statement, state);
+      const stable = sameKnownVariables(state, next.head);
+      state = next.head;
+      exit = next.exit;
+      if (wasMuted || stable) break;
     }
     this.muted = wasMuted;
-    return state;
+    return wasMuted ? exit : this.loopPass(statement, state).exit;
+  }
+
+  /**
+   * One walk of the loop body, condition and incrementor from the loop head's facts `state`. The
+   * head after it joins `state` with the body's end; the loop leaves from the head, except a
+   * `do ... while`, which always runs its body first and so leaves from the body's end.
+   */
+  private loopPass(
+    statement: TS.IterationStatement,
+    state: Facts,
+  ): { readonly head: Facts; readonly exit: Facts } {
+    const ts = this.ts;
+    this.facts = new Map(state);
+    this.bindLoopVariable(statement);
+    const bodyState = this.walkStatement(statement.statement, this.facts);
+    if (ts.isDoStatement(statement)) {
+      this.facts = bodyState ?? new Map(state);
+      this.visitExpression(statement.expression, false);
+      const exit = this.facts;
+      return { head: joinStates(new Map(state), exit) ?? new Map(state), exit };
+    }
+    this.facts = joinStates(new Map(state), bodyState) ?? new Map(state);
+    if (ts.isForStatement(statement)) {
+      if (statement.condition !== undefined) this.visitExpression(statement.condition, false);
+      if (statement.incrementor !== undefined) this.visitExpression(statement.incrementor, false);
+    } else if (ts.isWhileStatement(statement)) {
+      this.visitExpression(statement.expression, false);
+    }
+    return { head: this.facts, exit: this.facts };
   }
 
   private walkLoopHead(statement: TS.IterationStatement): void {
@@ -289,15 +329,22 @@ class ScopeWalker {
    */
   private visitExpression(expression: TS.Node, statementLevel: boolean): void {
     const ts = this.ts;
-    const visit = (node: TS.Node, strong: boolean, nested: boolean): void => {
-      if (ts.isTypeNode(node)) return;
-      const isFunction = ts.isFunctionLike(node);
-      const childStrong = strong && isSequencing(ts, node);
-      ts.forEachChild(node, (child) => visit(child, childStrong, nested || isFunction));
-      if (!this.muted) this.hooks.onExpression(node, this.env);
-      if (!nested) this.applyEffect(node, strong);
-    };
-    visit(expression, statementLevel, false);
+    walkPostOrder<ExpressionPosition>(
+      ts,
+      expression,
+      { strong: statementLevel, nested: false },
+      (node, { strong, nested }) =>
+        ts.isTypeNode(node)
+          ? undefined
+          : {
+              strong: strong && isSequencing(ts, node),
+              nested: nested || ts.isFunctionLike(node),
+            },
+      (node, { strong, nested }) => {
+        if (!this.muted) this.hooks.onExpression(node, this.env);
+        if (!nested) this.applyEffect(node, strong);
+      },
+    );
   }
 
   private applyEffect(node: TS.Node, strong: boolean): void {
@@ -387,6 +434,14 @@ export const STORING_METHODS: ReadonlySet<string> = new Set([
   "add",
   "set",
 ]);
+
+/** Whether `after` knows pool memory in no variable that `before` did not (the join only adds). */
+function sameKnownVariables(before: Facts, after: Facts): boolean {
+  for (const [declaration, origin] of after) {
+    if (origin !== undefined && before.get(declaration) === undefined) return false;
+  }
+  return true;
+}
 
 function joinStates(a: FlowState, b: FlowState): FlowState {
   if (a === null) return b;

@@ -46,8 +46,13 @@ const flowHooks: FlowHooks = {
   },
 };
 
-/** Check one pool scope: every flow check, and interleaving for a block scope. */
+/**
+ * Check one pool scope: every flow check, and interleaving for a block scope. A later block scope of
+ * a statement list is checked by the walk of the list's first one (they all end where the list
+ * ends): one walk per list keeps many `using`s in one block linear.
+ */
 export function checkPoolScope(scope: PoolScope, context: SafetyContext): void {
+  if (context.scopes.leaderOf(scope) !== scope) return;
   runChecks(context, scope.owner, () => {
     walkScope(scope, context, flowHooks);
     if (scope.kind === "block") checkInterleaving(scope, context);

@@ -7,32 +7,55 @@
 import type * as TS from "typescript";
 import { createBindingResolver } from "../names.js";
 import { enclosingFunctionOf } from "../pool-scopes.js";
-import type { BlockPoolScope } from "../pool-scopes.js";
+import type { BlockPoolScope, PoolScope } from "../pool-scopes.js";
 import { skipOuterExpressions } from "../syntax.js";
+import { walkPreOrder } from "../walk.js";
 import type { SafetyContext } from "./index.js";
 import { AWAIT_IN_SCOPE, YIELD_IN_SCOPE } from "../diagnostic-registry.js";
 import { reportSafety } from "./report.js";
 
+/**
+ * Suspensions in `scope` (the first block scope of its statement list) and in the later block scopes
+ * of the same list, which its walk covers: each is reported once, naming the innermost open scope of
+ * the list whose pool other tasks may share.
+ */
 export function checkInterleaving(scope: BlockPoolScope, context: SafetyContext): void {
-  // The first pool other tasks may share (undefined: the task-local pool) is the one to name.
-  const sharedIndex = scope.pools.findIndex(
-    (pool) => pool === undefined || !isPrivatePool(pool, scope, context),
-  );
-  if (sharedIndex < 0) return;
-  const shared = scope.pools[sharedIndex];
-  const pool =
-    shared === undefined ? "the task-local pool" : `\`${shared.getText(context.sourceFile)}\``;
   const { ts } = context;
-  const visit = (node: TS.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+  walkPreOrder(ts, scope.statements, (node) => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return "skip";
     const suspension = suspensionOf(node, ts);
-    if (suspension !== undefined && context.scopes.owningScope(node) === scope) {
-      const message = suspension.code(suspension.keyword, pool);
-      reportSafety(context, message, suspension.node, []);
+    if (suspension === undefined) return undefined;
+    const owner = context.scopes.owningScope(node);
+    if (owner === undefined || owner.kind !== "block") return undefined;
+    if (owner !== scope && context.scopes.leaderOf(owner) !== scope) return undefined;
+    const pool = innermostSharedPool(owner, scope, context);
+    if (pool !== undefined) {
+      reportSafety(context, suspension.code(suspension.keyword, pool), suspension.node, []);
     }
-    ts.forEachChild(node, visit);
-  };
-  for (const statement of scope.statements) visit(statement);
+    return undefined;
+  });
+}
+
+/** How messages name the innermost pool other tasks may share, open from `scope` to `owner`. */
+function innermostSharedPool(
+  owner: BlockPoolScope,
+  scope: BlockPoolScope,
+  context: SafetyContext,
+): string | undefined {
+  for (let open: PoolScope | undefined = owner; open?.kind === "block";) {
+    const current: BlockPoolScope = open;
+    const shared = [...current.pools]
+      .reverse()
+      .find((pool) => pool === undefined || !isPrivatePool(pool, current, context));
+    if (shared !== undefined || current.pools.includes(undefined)) {
+      return shared === undefined
+        ? "the task-local pool"
+        : `\`${shared.getText(context.sourceFile)}\``;
+    }
+    // The scope governing this `using` is the previous one of the list, until the first.
+    open = current === scope ? undefined : context.scopes.owningScope(current.using);
+  }
+  return undefined;
 }
 
 interface Suspension {

@@ -28,7 +28,13 @@ export type Origin =
       readonly fields: ReadonlyMap<string, Origin> | undefined;
     }
   /** A function whose body reads a pool-backed variable of the scope. */
-  | { readonly kind: "closure"; readonly captured: Origin; readonly capturedName: string };
+  | {
+      readonly kind: "closure";
+      readonly captured: Origin;
+      readonly capturedName: string;
+      /** The variable it reads: what that holds when the closure leaves the scope is what counts. */
+      readonly capturedVariable: TS.Identifier;
+    };
 
 /** The acquisition at the bottom of any origin. */
 export function acquisitionOf(origin: Origin): Acquisition {

@@ -6,6 +6,7 @@
  */
 import type * as TS from "typescript";
 import type { BindingResolver } from "../names.js";
+import { walkPreOrder } from "../walk.js";
 import type { SafetyContext } from "./index.js";
 import { isAcquireFamily } from "../runtime-exports.js";
 import { skipOuterExpressions } from "../syntax.js";
@@ -77,7 +78,9 @@ export function originOfExpression(
   if (ts.isBinaryExpression(node)) return originOfBinary(node, env);
   if (ts.isArrayLiteralExpression(node)) return originOfArrayLiteral(node, env);
   if (ts.isObjectLiteralExpression(node)) return originOfObjectLiteral(node, env);
-  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return closureOrigin(node, env);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isClassExpression(node)) {
+    return closureOrigin(node, env);
+  }
   if (ts.isAwaitExpression(node)) return originOfExpression(node.expression, env);
   return undefined;
 }
@@ -114,13 +117,27 @@ function originOfCall(call: TS.CallExpression, env: Environment): Origin | undef
   return undefined;
 }
 
-/** `new X(v.buffer, ...)` views the same memory; `new X(v)` copies it. */
+/**
+ * `new X(v.buffer, ...)` views the same memory; `new X(v)` copies it. `new Set(list)` /
+ * `new Map(entries)` (and the weak ones) hold the elements themselves; `new Proxy(v, handler)` reads
+ * and writes `v`'s own memory.
+ */
 function originOfNew(expression: TS.NewExpression, env: Environment): Origin | undefined {
+  const { ts } = env.context;
   const first = expression.arguments?.[0];
   if (first === undefined) return undefined;
   const origin = originOfExpression(first, env);
-  return origin?.kind === "buffer" ? { kind: "array", acquisition: origin.acquisition } : undefined;
+  if (origin === undefined) return undefined;
+  const callee = skipOuterExpressions(ts, expression.expression);
+  const constructorName = ts.isIdentifier(callee) ? callee.text : undefined;
+  if (constructorName === "Proxy") return origin;
+  if (constructorName !== undefined && HOLDING_COLLECTIONS.has(constructorName)) {
+    return origin.kind === "container" ? origin : undefined;
+  }
+  return origin.kind === "buffer" ? { kind: "array", acquisition: origin.acquisition } : undefined;
 }
+
+const HOLDING_COLLECTIONS: ReadonlySet<string> = new Set(["Set", "Map", "WeakSet", "WeakMap"]);
 
 function originOfMember(receiver: Origin | undefined, name: string): Origin | undefined {
   if (receiver === undefined) return undefined;
@@ -224,15 +241,18 @@ export function propertyKey(ts: typeof TS, name: TS.PropertyName): string | unde
 
 /** A function defined in the scope that reads a pool-backed variable of the scope. */
 export function closureOrigin(
-  fn: TS.FunctionLikeDeclaration,
+  fn: TS.FunctionLikeDeclaration | TS.ClassExpression,
   env: Environment,
 ): Origin | undefined {
   const { ts } = env.context;
   const fnStart = fn.getStart();
   const fnEnd = fn.getEnd();
   let found: Origin | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found !== undefined || ts.isTypeNode(node)) return;
+  // A class expression's methods and fields are its closures.
+  const body = ts.isClassExpression(fn) ? fn : fn.body;
+  if (body === undefined) return undefined;
+  walkPreOrder(ts, body, (node) => {
+    if (ts.isTypeNode(node)) return "skip";
     if (ts.isIdentifier(node) && isValueReference(ts, node)) {
       const declaration = env.resolver.declarationOf(node);
       const position = declaration?.getStart();
@@ -240,13 +260,17 @@ export function closureOrigin(
       if (declaration !== undefined && outsideClosure && declaredInside(env.scope, declaration)) {
         const captured = env.originOfVariable(declaration);
         if (captured !== undefined) {
-          found = { kind: "closure", captured, capturedName: node.text };
-          return;
+          found = {
+            kind: "closure",
+            captured,
+            capturedName: node.text,
+            capturedVariable: declaration,
+          };
+          return "stop";
         }
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body !== undefined) visit(fn.body);
+    return undefined;
+  });
   return found;
 }
