@@ -275,7 +275,7 @@ interface GroupScope {
   readonly open: TS.Statement[];
   readonly rewind: TS.Statement;
   /** Its returns inspected at scope exit (runtimeCheck), else the statements unchanged. */
-  inspect(body: readonly TS.Statement[]): readonly TS.Statement[];
+  readonly inspect: (body: readonly TS.Statement[]) => readonly TS.Statement[];
   /** Names the statement before the `try` declares with `let`. */
   readonly declared: readonly TS.Identifier[];
 }

@@ -22,7 +22,7 @@ export interface OpenedScope {
   /** `pool.rewind(depth);` */
   readonly rewind: TS.Statement;
   /** The statements with their returns inspected at scope exit (runtimeCheck), else unchanged. */
-  inspect(body: readonly TS.Statement[]): readonly TS.Statement[];
+  readonly inspect: (body: readonly TS.Statement[]) => readonly TS.Statement[];
   /** `try { inspect(body) } finally { pool.rewind(depth); }` */
   wrap(body: readonly TS.Statement[]): TS.TryStatement;
 }
