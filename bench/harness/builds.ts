@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./repo-root.js";
+import { installNode24 } from "../../scripts/node24.js";
 import { firstLines, run } from "./spawn.js";
 import type { BuildId } from "./types.js";
 
@@ -21,8 +22,6 @@ export interface BuildStatus {
   readonly nodeVersion: string;
   readonly unavailable?: string;
 }
-
-const BENCH_NODE24_VERSION = "24";
 
 /** A compiled call of the imported marker: `(0, index_js_1.withPool)(`. */
 export const MARKER_CALL = /\bwithPool\)\(/;
@@ -62,7 +61,7 @@ export function prepareTransformed(root: string): BuildStatus {
 export function prepareEsnext(root: string): BuildStatus {
   const outDir = join(root, "bench", ".work", "esnext");
   const base = { id: "esnext" as const, root: outDir };
-  const node24 = installNode24(root);
+  const node24 = node24For(root);
   if ("reason" in node24) return { ...base, node: "", nodeVersion: "", unavailable: node24.reason };
   const tsc = join(root, "node_modules", ".bin", "tsc");
   const compiled = run(tsc, ["-p", "tsconfig.esnext.json"], join(root, "bench"));
@@ -76,24 +75,12 @@ export function prepareEsnext(root: string): BuildStatus {
   return { ...base, ...node24 };
 }
 
-/** Node 24 from the npm `node` package, kept out of package.json (its bin would shadow node). */
-function installNode24(root: string): { node: string; nodeVersion: string } | { reason: string } {
-  const prefix = join(root, "bench", ".work", "node24");
-  const binary = join(prefix, "node_modules", ".bin", "node");
-  if (!existsSync(binary)) {
-    const installed = run(
-      "npm",
-      ["install", "--prefix", prefix, `node@${BENCH_NODE24_VERSION}`],
-      root,
-    );
-    if (!installed.ok)
-      return { reason: `npm install node@24 failed: ${firstLines(installed.output)}` };
-  }
-  const version = run(binary, ["-v"], root);
-  if (!version.ok || !version.output.startsWith("v24")) {
-    return { reason: `Node 24 from npm did not start: ${firstLines(version.output)}` };
-  }
-  return { node: binary, nodeVersion: version.output.trim() };
+/** Node 24 for the esnext build, installed on demand into bench/.work/node24. */
+function node24For(root: string): { node: string; nodeVersion: string } | { reason: string } {
+  const installed = installNode24(join(root, "bench", ".work", "node24"));
+  return "reason" in installed
+    ? installed
+    : { node: installed.node, nodeVersion: installed.version };
 }
 
 export function prepareBuilds(): Map<BuildId, BuildStatus> {

