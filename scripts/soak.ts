@@ -8,6 +8,7 @@
  *   npm run soak -- [--ops 300000] [--seconds S] [--cap 33554432] [--seed 1] [--check]
  */
 import { AdaptiveArrayPool, acquire, withPool } from "../runtime/index.js";
+import { ELEMENT_TYPES } from "../runtime/element-types.js";
 import type { ElementType, TypedArray } from "../runtime/index.js";
 
 interface Options {
@@ -18,19 +19,8 @@ interface Options {
   readonly check: boolean;
 }
 
-const TYPES: readonly ElementType[] = [
-  Float64Array,
-  Float32Array,
-  Int32Array,
-  Uint32Array,
-  Int16Array,
-  Uint16Array,
-  Int8Array,
-  Uint8Array,
-  Uint8ClampedArray,
-  BigInt64Array,
-  BigUint64Array,
-];
+/** Every element type the pool serves on this engine (Float16Array where it exists). */
+const TYPES: readonly ElementType[] = ELEMENT_TYPES.map((info) => info.type);
 const MAX_DEPTH = 5;
 const SAMPLES = 20;
 
