@@ -19,6 +19,16 @@ export type Dims = readonly number[];
 /**
  * An array from the pool with unspecified contents (whatever the slot held last). Length is the
  * product of the dims; the type defaults to Float64Array; a template array gives type and length.
+ *
+ * @example
+ * ```ts
+ * const pool = new AdaptiveArrayPool();
+ * const token = pool.checkpoint();
+ * const v = acquire(pool, 3); // Float64Array of length 3
+ * const m = acquire(pool, Int32Array, 4, 4); // Int32Array of length 16
+ * const w = acquire(pool, v); // another Float64Array of length 3
+ * pool.rewind(token); // v, m and w go back to the pool
+ * ```
  */
 export function acquire(
   pool: Pool,
@@ -59,7 +69,17 @@ export function acquire(
   return acquireFrom(pool, a, b, c, d, e, f);
 }
 
-/** Like `acquire`, filled with zeros (`0n` for bigint arrays). */
+/**
+ * Like `acquire`, filled with zeros (`0n` for bigint arrays).
+ *
+ * @example
+ * ```ts
+ * const token = pool.checkpoint();
+ * const histogram = zeros(pool, Uint32Array, 256); // every count 0
+ * const sums = zeros(pool, BigInt64Array, 4); // every element 0n
+ * pool.rewind(token);
+ * ```
+ */
 export function zeros(pool: Pool, d0: number, d1?: number, d2?: number, d3?: number): Float64Array;
 export function zeros(pool: Pool, dims: Dims): Float64Array;
 export function zeros<C extends ElementType>(
@@ -93,7 +113,17 @@ export function zeros(
   return fillWith(acquireFrom(pool, a, b, c, d, e, f), 0);
 }
 
-/** Like `acquire`, filled with ones (`1n` for bigint arrays). */
+/**
+ * Like `acquire`, filled with ones (`1n` for bigint arrays).
+ *
+ * @example
+ * ```ts
+ * const token = pool.checkpoint();
+ * const weights = ones(pool, 8); // Float64Array of eight 1s
+ * const grid = ones(pool, Uint8Array, [3, 3]); // Uint8Array of nine 1s
+ * pool.rewind(token);
+ * ```
+ */
 export function ones(pool: Pool, d0: number, d1?: number, d2?: number, d3?: number): Float64Array;
 export function ones(pool: Pool, dims: Dims): Float64Array;
 export function ones<C extends ElementType>(
@@ -130,6 +160,16 @@ export function ones(
 /**
  * An uninitialised array shaped after `array`: same type and length by default, or another type
  * and/or other dims.
+ *
+ * @example
+ * ```ts
+ * const x = new Float32Array(100);
+ * const token = pool.checkpoint();
+ * const y = similar(pool, x); // Float32Array of length 100
+ * const mask = similar(pool, x, Uint8Array); // Uint8Array of length 100
+ * const square = similar(pool, x, 10, 10); // Float32Array of length 100
+ * pool.rewind(token);
+ * ```
  */
 export function similar<A extends TypedArray>(pool: Pool, array: A): A;
 export function similar<C extends ElementType>(pool: Pool, array: TypedArray, type: C): ArrayOf<C>;

@@ -12,34 +12,105 @@ const NO_OP_SCOPE: PoolScopeHandle = Object.freeze({ [Symbol.dispose]: () => und
 /**
  * A pool that pools nothing: every acquire returns a fresh ordinary typed array and the state methods
  * do nothing. It stands where a pool is expected when pooling is switched off.
+ *
+ * @example
+ * ```ts
+ * const pool: Pool = usePooling ? getTaskLocalPool() : DISABLED_POOL;
+ * const token = pool.checkpoint();
+ * const scratch = acquire(pool, 16); // a fresh Float64Array when pool is DISABLED_POOL
+ * pool.rewind(token);
+ * ```
  */
 export class DisabledPool implements Pool {
   /** @internal */
   declare readonly [POOL_BRAND]: true;
 
-  /** Always 0: a disabled pool has no scopes. */
+  /**
+   * Always 0: a disabled pool has no scopes.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.depth; // 0
+   * ```
+   */
   get depth(): number {
     return 0;
   }
 
+  /**
+   * Always 0: no scope opens.
+   *
+   * @example
+   * ```ts
+   * const token = DISABLED_POOL.checkpoint(); // 0
+   * ```
+   */
   checkpoint(): number {
     return 0;
   }
 
+  /**
+   * Does nothing: there is no scope to close.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.rewind(DISABLED_POOL.checkpoint()); // no-op
+   * ```
+   */
   rewind(_token?: number): void {}
 
+  /**
+   * Does nothing: no array is the pool's.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.reset(); // no-op
+   * ```
+   */
   reset(): void {}
 
+  /**
+   * Releases nothing: a disabled pool holds no buffers.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.trim(); // { releasedSlots: 0, releasedBytes: 0 }
+   * ```
+   */
   trim(): TrimSummary {
     return { releasedSlots: 0, releasedBytes: 0 };
   }
 
+  /**
+   * Compacts nothing: a disabled pool holds no buffers.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.compact(); // { compactedSlots: 0, releasedBytes: 0 }
+   * ```
+   */
   compact(_options?: CompactOptions): CompactSummary {
     return { compactedSlots: 0, releasedBytes: 0 };
   }
 
+  /**
+   * Does nothing: a disabled pool holds no buffers.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.clear(); // no-op
+   * ```
+   */
   clear(): void {}
 
+  /**
+   * All zero, with `pooling: false`.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.stats().pooling; // false
+   * ```
+   */
   stats(): PoolStats {
     return makePoolStats({
       depth: 0,
@@ -52,6 +123,14 @@ export class DisabledPool implements Pool {
     });
   }
 
+  /**
+   * Always false.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.poolingEnabled; // false
+   * ```
+   */
   get poolingEnabled(): boolean {
     return false;
   }
@@ -59,13 +138,25 @@ export class DisabledPool implements Pool {
   /**
    * Always 0: nothing is live in a pool that pools nothing. Here because `pooling: false` compiles
    * `getTaskLocalPool()` to DISABLED_POOL, so code typed against AdaptiveArrayPool must still run.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.activeCount(Float64Array); // 0
+   * ```
    */
   activeCount(type: unknown): number {
     if (elementTypeIndex(type) < 0) throw unknownElementType(type);
     return 0;
   }
 
-  /** Always false: there is nothing to check in a pool that pools nothing. */
+  /**
+   * Always false: there is nothing to check in a pool that pools nothing.
+   *
+   * @example
+   * ```ts
+   * DISABLED_POOL.checkMode; // false
+   * ```
+   */
   get checkMode(): boolean {
     return false;
   }
@@ -141,5 +232,13 @@ export class DisabledPool implements Pool {
 
 Object.defineProperty(DisabledPool.prototype, POOL_BRAND, { value: true });
 
-/** The shared disabled pool. */
+/**
+ * The shared disabled pool: what `getTaskLocalPool()` compiles to under the plugin option
+ * `pooling: false`.
+ *
+ * @example
+ * ```ts
+ * const fresh = acquire(DISABLED_POOL, Float64Array, 4); // an ordinary new Float64Array(4)
+ * ```
+ */
 export const DISABLED_POOL = new DisabledPool();

@@ -14,8 +14,11 @@ export type TypedArray =
 
 /** A typed-array constructor: the element type argument of the acquire family. */
 export interface ElementType<A = TypedArray> {
+  /** A zero-filled array of `length` elements. */
   new (length: number): A;
+  /** Bytes per element, e.g. 8 for Float64Array. */
   readonly BYTES_PER_ELEMENT: number;
+  /** The constructor's name, e.g. "Float64Array". */
   readonly name: string;
 }
 

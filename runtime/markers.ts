@@ -25,6 +25,18 @@ const AsyncGeneratorFunction = constructorOf(async function* () {});
  * `fn` with a pool scope around every call: arrays it acquires are reused by the next call. The
  * returned function keeps `this`, arguments, return value, `name` and `length`.
  * `withPool(fn)` uses `getTaskLocalPool()`, looked up per call.
+ *
+ * @example
+ * ```ts
+ * const pool = new AdaptiveArrayPool();
+ * const median = withPool(pool, (xs: Float64Array): number => {
+ *   const sorted = acquire(pool, xs);
+ *   sorted.set(xs);
+ *   sorted.sort();
+ *   return sorted[sorted.length >> 1] ?? NaN;
+ * });
+ * median(new Float64Array([3, 1, 2])); // 2; the next call reuses the same buffer
+ * ```
  */
 export function withPool<F extends AnyFunction>(pool: Pool, fn: F): F;
 export function withPool<F extends AnyFunction>(fn: F): F;
@@ -37,6 +49,17 @@ export function withPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): AnyFun
 /**
  * Like `withPool`, but while `setMaybePooling(false)` is in effect each call's acquires return fresh
  * arrays, as from DISABLED_POOL.
+ *
+ * @example
+ * ```ts
+ * const total = maybeWithPool((n: number): number => {
+ *   const scratch = ones(getTaskLocalPool(), n);
+ *   return scratch.reduce((sum, x) => sum + x, 0);
+ * });
+ * total(3); // 3, from a pooled array
+ * setMaybePooling(false);
+ * total(3); // 3, from a fresh array
+ * ```
  */
 export function maybeWithPool<F extends AnyFunction>(pool: Pool, fn: F): F;
 export function maybeWithPool<F extends AnyFunction>(fn: F): F;
@@ -49,6 +72,17 @@ export function maybeWithPool(poolOrFn: Pool | AnyFunction, fn?: AnyFunction): A
 /**
  * A pool scope for a block: `using _ = poolScope(pool);` rewinds when the block exits, however it
  * exits. Without a pool, the task-local pool.
+ *
+ * @example
+ * ```ts
+ * function median(pool: Pool, xs: Float64Array): number {
+ *   using _ = poolScope(pool);
+ *   const sorted = acquire(pool, xs);
+ *   sorted.set(xs);
+ *   sorted.sort();
+ *   return sorted[sorted.length >> 1] ?? NaN;
+ * }
+ * ```
  */
 export function poolScope(pool?: Pool): PoolScopeHandle {
   const target = pool === undefined ? getTaskLocalPool() : checkedPool(pool, "poolScope");

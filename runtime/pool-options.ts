@@ -1,6 +1,7 @@
 import { checkModeByDefault } from "./check-default.js";
 import { describeValue } from "./element-types.js";
 
+/** The options of `new AdaptiveArrayPool(options)`; every one is optional. */
 export interface PoolOptions {
   /** Warn once per type when more than this many of its arrays are live at once. Default 512. */
   readonly growthWarningThreshold?: number;

@@ -5,6 +5,18 @@ import type { CompactOptions, CompactSummary, PoolStats, TrimSummary } from "./s
 /**
  * What the acquire family and the scope markers accept as a pool: an AdaptiveArrayPool or a
  * DisabledPool (recognised by a brand, across both module formats; nothing else implements it).
+ *
+ * @example
+ * ```ts
+ * function mean(pool: Pool, xs: Float64Array): number {
+ *   using _ = poolScope(pool);
+ *   const copy = acquire(pool, xs);
+ *   copy.set(xs);
+ *   return copy.reduce((sum, x) => sum + x, 0) / copy.length;
+ * }
+ * mean(new AdaptiveArrayPool(), xs);
+ * mean(DISABLED_POOL, xs);
+ * ```
  */
 export interface Pool {
   /** Open scopes: 0 outside any scope (always 0 for a disabled pool). */
@@ -25,6 +37,7 @@ export interface Pool {
   compact(options?: CompactOptions): CompactSummary;
   /** Reset and release every buffer. */
   clear(): void;
+  /** The pool's figures: depth, bytes held and live, per-type slots. */
   stats(): PoolStats;
   /** @internal An array of `type` for one dim (a length or a dims array). */
   take(type: unknown, dim: unknown): TypedArray;

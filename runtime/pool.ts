@@ -58,6 +58,21 @@ const NO_SLOTS = emptySlotArray();
  *
  * The hot path (`checkpoint`, `take`, `rewind`) is sized for V8's inlining budget: see
  * docs/runtime.md, "Hot path and V8's inlining budget", before adding anything to it.
+ *
+ * @example
+ * ```ts
+ * const pool = new AdaptiveArrayPool({ maxRetainedBytes: 64 * 1024 * 1024 });
+ * function norm(xs: Float64Array): number {
+ *   const token = pool.checkpoint();
+ *   try {
+ *     const squares = acquire(pool, xs.length);
+ *     for (let i = 0; i < xs.length; i++) squares[i] = xs[i]! * xs[i]!;
+ *     return Math.sqrt(squares.reduce((sum, x) => sum + x, 0));
+ *   } finally {
+ *     pool.rewind(token);
+ *   }
+ * }
+ * ```
  */
 export class AdaptiveArrayPool implements Pool {
   /** @internal Brand shared by every copy of this package (both module formats) in a process. */
@@ -96,6 +111,15 @@ export class AdaptiveArrayPool implements Pool {
   /** The `top` the outermost level saved, while its mark is CAP_DUE_MARK. */
   private capDueTop = 0;
 
+  /**
+   * A new, empty pool. Options are checked here: a TypeError / RangeError for anything malformed.
+   *
+   * @example
+   * ```ts
+   * const pool = new AdaptiveArrayPool();
+   * const checked = new AdaptiveArrayPool({ check: true, growthWarningThreshold: 64 });
+   * ```
+   */
   constructor(options?: PoolOptions) {
     const checked = checkPoolOptions(options);
     this.growthWarningThreshold = checked.growthWarningThreshold;
@@ -104,7 +128,14 @@ export class AdaptiveArrayPool implements Pool {
     if (checked.check) installCheckMode(this);
   }
 
-  /** Whether this pool runs in check mode (docs/runtime.md, "Check mode"). */
+  /**
+   * Whether this pool runs in check mode (docs/runtime.md, "Check mode").
+   *
+   * @example
+   * ```ts
+   * new AdaptiveArrayPool({ check: true }).checkMode; // true
+   * ```
+   */
   get checkMode(): boolean {
     return isInCheckMode(this);
   }
@@ -116,12 +147,35 @@ export class AdaptiveArrayPool implements Pool {
    */
   checkResult(_value: unknown, _token: number, _site: string): void {}
 
-  /** Open scopes: 0 outside any scope. */
+  /**
+   * Open scopes: 0 outside any scope.
+   *
+   * @example
+   * ```ts
+   * const token = pool.checkpoint();
+   * pool.depth; // token
+   * pool.rewind(token);
+   * pool.depth; // token - 1
+   * ```
+   */
   get depth(): number {
     return this.level;
   }
 
-  /** Open a scope and return its token (the new depth). O(1): saves one integer. */
+  /**
+   * Open a scope and return its token (the new depth). O(1): saves one integer.
+   *
+   * @example
+   * ```ts
+   * const token = pool.checkpoint();
+   * try {
+   *   const scratch = acquire(pool, Float32Array, 256);
+   *   scratch.fill(0.5);
+   * } finally {
+   *   pool.rewind(token); // scratch goes back to the pool
+   * }
+   * ```
+   */
   checkpoint(): number {
     const depth = this.level + 1;
     this.marks[depth] = this.top;
@@ -133,6 +187,13 @@ export class AdaptiveArrayPool implements Pool {
    * Close scopes. With no token, closes the innermost one. With the token `checkpoint()` returned,
    * closes every scope down to and including that one, so scopes an inner function leaked (opened and
    * never closed, e.g. after a caught exception) are cleaned up too.
+   *
+   * @example
+   * ```ts
+   * const outer = pool.checkpoint();
+   * pool.checkpoint(); // an inner scope left open
+   * pool.rewind(outer); // closes both
+   * ```
    */
   rewind(token?: number): void {
     if (token === this.level) {
@@ -220,7 +281,14 @@ export class AdaptiveArrayPool implements Pool {
     if (this.bypass === 0 && top > 0 && this.stack[top - 1]!.view === array) this.top = top - 1;
   }
 
-  /** Free every array and close every scope. Buffers are kept for reuse. */
+  /**
+   * Free every array and close every scope. Buffers are kept for reuse.
+   *
+   * @example
+   * ```ts
+   * pool.reset(); // pool.depth is 0, every array is free, no buffer is released
+   * ```
+   */
   reset(): void {
     this.top = 0;
     this.level = 0;
@@ -229,7 +297,14 @@ export class AdaptiveArrayPool implements Pool {
     if (this.held > this.maxRetainedBytes) this.applyRetainedCap();
   }
 
-  /** Release the memory of arrays not currently handed out. */
+  /**
+   * Release the memory of arrays not currently handed out.
+   *
+   * @example
+   * ```ts
+   * const { releasedSlots, releasedBytes } = pool.trim();
+   * ```
+   */
   trim(): TrimSummary {
     const stack = this.stack;
     let releasedBytes = 0;
@@ -244,7 +319,14 @@ export class AdaptiveArrayPool implements Pool {
     return { releasedSlots, releasedBytes };
   }
 
-  /** Shrink free buffers much larger than what they served since the previous compact. */
+  /**
+   * Shrink free buffers much larger than what they served since the previous compact.
+   *
+   * @example
+   * ```ts
+   * const { compactedSlots, releasedBytes } = pool.compact({ factor: 2, minBytes: 4096 });
+   * ```
+   */
   compact(options?: CompactOptions): CompactSummary {
     const { factor, minBytes } = checkCompactOptions(options);
     let compactedSlots = 0;
@@ -265,13 +347,30 @@ export class AdaptiveArrayPool implements Pool {
     return { compactedSlots, releasedBytes };
   }
 
-  /** Reset and release every buffer. */
+  /**
+   * Reset and release every buffer.
+   *
+   * @example
+   * ```ts
+   * pool.clear(); // pool.stats().bytes is 0
+   * ```
+   */
   clear(): void {
     this.reset();
     this.trim();
     this.scopeHandles.length = 0;
   }
 
+  /**
+   * The pool's figures: depth, bytes held and live, per-type slots; `String(stats)` reads well.
+   *
+   * @example
+   * ```ts
+   * const stats = pool.stats();
+   * console.log(stats.bytes, stats.activeBytes, stats.types.map((t) => t.type));
+   * console.log(String(stats));
+   * ```
+   */
   stats(): PoolStats {
     const types: TypeStats[] = [];
     for (let index = 0; index < ELEMENT_TYPES.length; index++) {
@@ -294,12 +393,34 @@ export class AdaptiveArrayPool implements Pool {
     });
   }
 
-  /** True unless a maybe-scope switched pooling off for the current call. */
+  /**
+   * True unless a maybe-scope switched pooling off for the current call.
+   *
+   * @example
+   * ```ts
+   * setMaybePooling(false);
+   * const token = maybeCheckpoint(pool);
+   * pool.poolingEnabled; // false until the scope closes
+   * pool.rewind(token);
+   * setMaybePooling(true);
+   * ```
+   */
   get poolingEnabled(): boolean {
     return this.bypass === 0;
   }
 
-  /** Live arrays of `type`, for tests and diagnostics. */
+  /**
+   * Live arrays of `type`, for tests and diagnostics.
+   *
+   * @example
+   * ```ts
+   * const token = pool.checkpoint();
+   * acquire(pool, Int32Array, 8);
+   * pool.activeCount(Int32Array); // 1
+   * pool.rewind(token);
+   * pool.activeCount(Int32Array); // 0
+   * ```
+   */
   activeCount(type: ElementType): number {
     const index = elementTypeIndex(type);
     if (index < 0) throw unknownElementType(type);

@@ -12,6 +12,17 @@ const TWO_PI = 2 * Math.PI;
 /**
  * An array of uniform random values: [0, 1) for float types, the full range for integer types.
  * An rng may follow the dims: `rand(pool, Float64Array, 3, 3, rng)`.
+ *
+ * @example
+ * ```ts
+ * const token = pool.checkpoint();
+ * const noise = rand(pool, 16); // Float64Array, values in [0, 1)
+ * const bytes = rand(pool, Uint8Array, 32); // values 0..255
+ * let seed = 1;
+ * const lcg = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+ * const repeatable = rand(pool, Float64Array, 3, 3, lcg); // the same 9 values on every run
+ * pool.rewind(token);
+ * ```
  */
 export function rand(
   pool: Pool,
@@ -63,7 +74,18 @@ export function rand(
   return array;
 }
 
-/** An array of standard normal values (float types only). An rng may follow the dims. */
+/**
+ * An array of standard normal values (float types only). An rng may follow the dims.
+ *
+ * @example
+ * ```ts
+ * const token = pool.checkpoint();
+ * const z = randn(pool, Float32Array, 1000); // mean about 0, standard deviation about 1
+ * const jitter = randn(pool, [4, 4]); // Float64Array of length 16
+ * pool.rewind(token);
+ * randn(pool, Int32Array, 4); // TypeError: randn needs a floating-point element type
+ * ```
+ */
 export function randn(
   pool: Pool,
   d0: number,

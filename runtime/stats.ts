@@ -1,5 +1,6 @@
 /** Per-type figures in a pool's stats. */
 export interface TypeStats {
+  /** The element type's name, e.g. "Float64Array". */
   readonly type: string;
   /** Slots handed out and not yet rewound. */
   readonly active: number;
@@ -7,29 +8,41 @@ export interface TypeStats {
   readonly slots: number;
   /** Bytes of all backing buffers of this type. */
   readonly bytes: number;
+  /** Bytes of the buffers of the active slots. */
   readonly activeBytes: number;
+  /** Typed-array views the slots keep for reuse (up to four per slot, one per type and length). */
   readonly cachedViews: number;
 }
 
+/** What `poolStats(pool)` / `pool.stats()` returns: a snapshot, with a readable `toString`. */
 export interface PoolStats {
+  /** Open scopes when the snapshot was taken. */
   readonly depth: number;
+  /** Whether the pool was pooling (false for a disabled pool, or in a pooling-off maybe-scope). */
   readonly pooling: boolean;
   /** The pool's cap on free buffer bytes kept after its outermost scope (Infinity: none). */
   readonly maxRetainedBytes: number;
   /** Bytes the cap released so far. */
   readonly releasedByCap: number;
+  /** Bytes of every backing buffer held. */
   readonly bytes: number;
+  /** Bytes of the buffers of arrays handed out. */
   readonly activeBytes: number;
   /** Only the types that hold at least one slot. */
   readonly types: readonly TypeStats[];
+  /** A multi-line summary: a header with depth and bytes, then one row per type. */
   toString(): string;
 }
 
+/** What `trim` released. */
 export interface TrimSummary {
+  /** Free slots removed from the pool. */
   readonly releasedSlots: number;
+  /** Bytes of their buffers. */
   readonly releasedBytes: number;
 }
 
+/** When `compact` shrinks a free buffer. */
 export interface CompactOptions {
   /** A free slot is shrunk when its buffer exceeds `factor` × its recent peak request. Default 4. */
   readonly factor?: number;
@@ -37,8 +50,11 @@ export interface CompactOptions {
   readonly minBytes?: number;
 }
 
+/** What `compact` shrank. */
 export interface CompactSummary {
+  /** Free slots whose buffer was shrunk. */
   readonly compactedSlots: number;
+  /** Bytes released by shrinking them. */
   readonly releasedBytes: number;
 }
 

@@ -76,6 +76,18 @@ function spanLength(node: TS.Node, sourceFile: TS.SourceFile): number {
 /**
  * `file(line,col): error AAPnnnn: message`, with the file path relative to `baseDir`; each related
  * place follows on its own line, indented: `  file(line,col): message`.
+ *
+ * @example
+ * ```ts
+ * import * as path from "node:path";
+ * import * as ts from "typescript";
+ * import { formatPoolDiagnostic, transformSource } from "adaptive-array-pools/transformer";
+ *
+ * const { diagnostics } = transformSource(sourceText, { ts, fileName: "src/kernel.ts" });
+ * for (const d of diagnostics) {
+ *   console.error(formatPoolDiagnostic(ts, d, (name) => path.relative(process.cwd(), name)));
+ * }
+ * ```
  */
 export function formatPoolDiagnostic(
   ts: typeof TS,

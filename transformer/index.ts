@@ -1,11 +1,15 @@
 /**
  * adaptive-array-pools/transformer: a ts-patch "program" plugin. In tsconfig:
  *
- *   "plugins": [{ "transform": "adaptive-array-pools/transformer", "pooling": true, "escapeLint": "error" }]
+ * ```json
+ * "plugins": [{ "transform": "adaptive-array-pools/transformer", "pooling": true, "escapeLint": "error" }]
+ * ```
  *
  * and build with `tspc`. It rewrites withPool / maybeWithPool / `using _ = poolScope()` markers into
  * inline checkpoint / try / finally rewind code and reports what it cannot rewrite as AAPnnnn
  * diagnostics. All TypeScript access goes through `extras.ts`, the compiler that loaded the plugin.
+ *
+ * @module adaptive-array-pools/transformer
  */
 import type * as TS from "typescript";
 import { CATEGORIES_ONLY, createPoolDiagnostic } from "./diagnostics.js";
@@ -29,16 +33,37 @@ export type { PoolPluginOptions } from "./options.js";
 
 /** The part of ts-patch's TransformerExtras the plugin uses (ts-patch 3.3 and 4.0 agree on it). */
 export interface PluginExtras {
+  /** The TypeScript that loaded the plugin: every compiler API call goes through it. */
   readonly ts: typeof TS;
+  /** Hands a diagnostic to the compiler (absent on loaders that cannot report one). */
   readonly addDiagnostic?: (diagnostic: TS.Diagnostic) => number;
 }
 
+/** What the plugin gives ts-patch: one source-file transformer, run before TypeScript's own. */
 export interface PluginTransformers {
+  /** The rewrite (empty when the TypeScript in use is not supported). */
   readonly before: TS.TransformerFactory<TS.SourceFile>[];
 }
 
 const warnedInstances = new WeakSet<object>();
 
+/**
+ * The ts-patch program plugin: ts-patch calls it once per Program with the plugins entry of
+ * tsconfig as `config`. Never throws; problems are AAPnnnn diagnostics.
+ *
+ * @example
+ * ```ts
+ * // In tsconfig.json, built with tspc:
+ * //   "plugins": [{ "transform": "adaptive-array-pools/transformer", "escapeLint": "warn" }]
+ * // or by hand, handing it the extras ts-patch would:
+ * import * as ts from "typescript";
+ * import adaptiveArrayPoolsTransformer from "adaptive-array-pools/transformer";
+ *
+ * const program = ts.createProgram(["src/kernel.ts"], { strict: true });
+ * const { before } = adaptiveArrayPoolsTransformer(program, { escapeLint: "warn" }, { ts });
+ * program.emit(undefined, undefined, undefined, false, { before });
+ * ```
+ */
 export default function adaptiveArrayPoolsTransformer(
   program: TS.Program,
   config: Readonly<Record<string, unknown>> | undefined,

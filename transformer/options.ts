@@ -3,10 +3,24 @@ import type { EscapeLint } from "./safety/index.js";
 import { INVALID_OPTION } from "./diagnostic-registry.js";
 import type { PoolMessage } from "./diagnostic-registry.js";
 
+/**
+ * The plugin's options, as written in tsconfig's plugins entry (every one optional there; these are
+ * the checked values with defaults filled in).
+ *
+ * @example
+ * ```ts
+ * // tsconfig.json, compilerOptions:
+ * // "plugins": [{
+ * //   "transform": "adaptive-array-pools/transformer",
+ * //   "pooling": true, "escapeLint": "error", "runtimeCheck": false, "warnings": "print"
+ * // }]
+ * transformSource(sourceText, { plugin: { escapeLint: "warn", runtimeCheck: true } });
+ * ```
+ */
 export interface PoolPluginOptions {
   /** false compiles pooling out: marked code sees DISABLED_POOL and the pool is never touched. */
   readonly pooling: boolean;
-  /** Severity of the compile-time safety checks (transformer/safety). */
+  /** Severity of the safety checks (transformer/safety): "error" (default), "warn" or "off". */
   readonly escapeLint: EscapeLint;
   /**
    * Check mode in the emitted code: acquire and scope call sites as constants, and scope-exit
@@ -28,6 +42,7 @@ export interface PoolPluginOptions {
   readonly warnings: WarningsMode;
 }
 
+/** Where the plugin's warnings go under ts-patch: see `PoolPluginOptions.warnings`. */
 export type WarningsMode = "print" | "error" | "diagnostics";
 
 export const DEFAULT_OPTIONS: PoolPluginOptions = {

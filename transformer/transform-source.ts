@@ -8,6 +8,7 @@ import { COMPILER_FAILED, UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.j
 import { createStandaloneTransformer } from "./standalone-transformer.js";
 import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
+/** The options of `transformSource`; all optional. */
 export interface TransformSourceOptions {
   /** The TypeScript to use; default `require("typescript")` (a peer dependency). */
   readonly ts?: typeof TS;
@@ -19,13 +20,34 @@ export interface TransformSourceOptions {
   readonly plugin?: Readonly<Record<string, unknown>>;
 }
 
+/** What `transformSource` returns. */
 export interface TransformSourceResult {
+  /** The emitted JavaScript ("" when the compiler itself failed: see `diagnostics`). */
   readonly code: string;
+  /** The source map, when `compilerOptions.sourceMap` asked for one. */
   readonly sourceMap: string | undefined;
   /** The transformer's AAPnnnn diagnostics plus TypeScript's syntactic ones. */
   readonly diagnostics: readonly TS.Diagnostic[];
 }
 
+/**
+ * Rewrite one file's source and compile it to JavaScript with `transpileModule` (no Program, no
+ * type checker: markers are recognised by the file's imports of the runtime module). Bad input never
+ * throws: problems come back as diagnostics.
+ *
+ * @example
+ * ```ts
+ * import * as ts from "typescript";
+ * import { formatPoolDiagnostic, transformSource } from "adaptive-array-pools/transformer";
+ *
+ * const { code, diagnostics } = transformSource(sourceText, {
+ *   ts,
+ *   fileName: "src/kernel.ts",
+ *   plugin: { escapeLint: "warn" },
+ * });
+ * for (const d of diagnostics) console.error(formatPoolDiagnostic(ts, d, (name) => name));
+ * ```
+ */
 export function transformSource(
   code: string,
   options: TransformSourceOptions = {},

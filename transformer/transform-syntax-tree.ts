@@ -10,6 +10,7 @@ import { UNSUPPORTED_TYPESCRIPT } from "./diagnostic-registry.js";
 import { createStandaloneTransformer } from "./standalone-transformer.js";
 import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
+/** The options of `transformSyntaxTree`. */
 export interface TransformSyntaxTreeOptions {
   /** The TypeScript that parsed `sourceFile` (its factory builds the new nodes). */
   readonly ts: typeof TS;
@@ -17,6 +18,7 @@ export interface TransformSyntaxTreeOptions {
   readonly plugin?: Readonly<Record<string, unknown>>;
 }
 
+/** What `transformSyntaxTree` returns. */
 export interface TransformSyntaxTreeResult {
   /** The rewritten file; `sourceFile` itself when nothing changed. */
   readonly sourceFile: TS.SourceFile;
@@ -24,6 +26,21 @@ export interface TransformSyntaxTreeResult {
   readonly diagnostics: readonly TS.Diagnostic[];
 }
 
+/**
+ * Rewrite a parsed file and return the rewritten syntax tree (untouched nodes are the input's own),
+ * for tools that print the result themselves. Bad input never throws: problems come back as
+ * diagnostics.
+ *
+ * @example
+ * ```ts
+ * import * as ts from "typescript";
+ * import { transformSyntaxTree } from "adaptive-array-pools/transformer";
+ *
+ * const parsed = ts.createSourceFile("kernel.ts", sourceText, ts.ScriptTarget.Latest, true);
+ * const { sourceFile, diagnostics } = transformSyntaxTree(parsed, { ts });
+ * const rewritten = ts.createPrinter().printFile(sourceFile);
+ * ```
+ */
 export function transformSyntaxTree(
   sourceFile: TS.SourceFile,
   options: TransformSyntaxTreeOptions,

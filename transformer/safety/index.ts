@@ -19,6 +19,7 @@ import type { RuntimeExportName } from "../runtime-exports.js";
 
 export type { RuntimeExportName };
 
+/** Severity of the compile-time safety checks: AAP2xxx / AAP3xxx as errors, as warnings, or off. */
 export type EscapeLint = "error" | "warn" | "off";
 
 export interface SafetyContext {
