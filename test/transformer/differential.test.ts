@@ -14,7 +14,8 @@ import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { REPO_ROOT } from "../support/compilers.js";
-import adaptiveArrayPoolsTransformer, { transformSource } from "../../transformer/index.js";
+import { transformSource } from "../../transformer/index.js";
+import { emitWithChecker } from "./support-checker-emit.js";
 import { differentialProgram } from "./support-differential.js";
 import { requireFresh } from "./support-fresh-module.js";
 import { syntaxErrorsIn } from "./support-parse-check.js";
@@ -52,41 +53,11 @@ function transpileOnlyOutput(code: string): string {
   }).code;
 }
 
-/** Lib and package declarations, parsed once for all Program runs. */
-const declarationCache = new Map<string, ts.SourceFile>();
 /** Inside the repository, so `adaptive-array-pools` resolves to this package. */
 const PROGRAM_PATH = path.join(REPO_ROOT, "test", "support", "differential-program.ts");
 
 function checkerOutput(code: string): string {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
-  const readFromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (path.resolve(fileName) === PROGRAM_PATH)
-      return ts.createSourceFile(fileName, code, languageVersion, true);
-    let parsed = declarationCache.get(fileName);
-    if (parsed === undefined) {
-      parsed = readFromDisk(fileName, languageVersion, onError, shouldCreate);
-      if (parsed !== undefined) declarationCache.set(fileName, parsed);
-    }
-    return parsed;
-  };
-  const program = ts.createProgram([PROGRAM_PATH], COMPILER_OPTIONS, host);
-  const plugin = adaptiveArrayPoolsTransformer(
-    program,
-    { warnings: "diagnostics" },
-    { ts, addDiagnostic: () => 0 },
-  );
-  let output = "";
-  program.emit(
-    program.getSourceFile(PROGRAM_PATH),
-    (fileName, text) => {
-      if (fileName.endsWith(".js")) output = text;
-    },
-    undefined,
-    false,
-    { before: plugin.before },
-  );
-  return output;
+  return emitWithChecker(code, PROGRAM_PATH, COMPILER_OPTIONS);
 }
 
 /** Runs emitted CommonJS with a fresh runtime instance; what `run()` returns, as JSON. */

@@ -10,7 +10,8 @@ import * as ts from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { REPO_ROOT } from "../support/compilers.js";
-import adaptiveArrayPoolsTransformer, { transformSource } from "../../transformer/index.js";
+import { transformSource } from "../../transformer/index.js";
+import { emitWithChecker } from "./support-checker-emit.js";
 import { syntaxErrorsIn } from "./support-parse-check.js";
 import { markerModule, tokenDeletedModule, truncatedModule } from "./support-snippets.js";
 
@@ -36,42 +37,11 @@ function pluginOutputWithoutProgram(code: string): string {
   return transformSource(code, { ts, fileName: "fuzz.ts", compilerOptions: COMPILER_OPTIONS }).code;
 }
 
-/** Lib and package declarations, parsed once for all Program runs. */
-const declarationCache = new Map<string, ts.SourceFile>();
-
 /** The snippet as a file inside this repository, so `adaptive-array-pools` resolves to the package. */
 const SNIPPET_PATH = path.join(REPO_ROOT, "test", "support", "fuzz-snippet.ts");
 
 function pluginOutputWithProgram(code: string): string {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS);
-  const readFromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (path.resolve(fileName) === SNIPPET_PATH)
-      return ts.createSourceFile(fileName, code, languageVersion, true);
-    let parsed = declarationCache.get(fileName);
-    if (parsed === undefined) {
-      parsed = readFromDisk(fileName, languageVersion, onError, shouldCreate);
-      if (parsed !== undefined) declarationCache.set(fileName, parsed);
-    }
-    return parsed;
-  };
-  const program = ts.createProgram([SNIPPET_PATH], COMPILER_OPTIONS, host);
-  const plugin = adaptiveArrayPoolsTransformer(
-    program,
-    { warnings: "diagnostics" },
-    { ts, addDiagnostic: () => 0 },
-  );
-  let output = "";
-  program.emit(
-    undefined,
-    (fileName, text) => {
-      if (fileName.endsWith(".js")) output = text;
-    },
-    undefined,
-    false,
-    { before: plugin.before },
-  );
-  return output;
+  return emitWithChecker(code, SNIPPET_PATH, COMPILER_OPTIONS);
 }
 
 /**
