@@ -108,7 +108,13 @@ function isGlobalConstructor(identifier: TS.Identifier, file: FileContext): bool
   // No symbol: no checker, or a one-file Program without libraries (transpile-only modes).
   if (declarations.length === 0)
     return !declaredNames(file.ts, file.sourceFile).has(identifier.text);
-  return declarations.every((declaration) => isDefaultLibrary(declaration.getSourceFile()));
+  // Interface declarations only add types (@types/node augments the typed-array interfaces), so the
+  // value's declarations alone decide whether this is the engine's own constructor.
+  const values = declarations.filter((declaration) => !file.ts.isInterfaceDeclaration(declaration));
+  return (
+    values.length > 0 &&
+    values.every((declaration) => isDefaultLibrary(declaration.getSourceFile()))
+  );
 }
 
 /**

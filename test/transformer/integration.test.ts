@@ -157,6 +157,10 @@ for (const pairing of PAIRINGS) {
     const blocks = emitted("pipeline", "blocks.js");
     assert.is(count(blocks, /\.checkpoint\(\)/), 1, "the using declaration became a checkpoint");
     assert.equal(markerCallsIn(blocks), [], "no poolScope call left in blocks.js");
+    // The project has @types/node, which augments the typed-array interfaces: the constructors are
+    // still the engine's own, so acquires with them are specialised.
+    assert.match(steps, /pool\.acquireFloat64\(n\)/, "acquire(pool, Float64Array, n) specialised");
+    assert.match(blocks, /\.acquireInt32\(n\)/, "acquire(pool, Int32Array, n) specialised");
 
     const map = JSON.parse(emitted("pipeline", "steps.js.map")) as { sources: string[] };
     const input = path.relative(outDir("pipeline"), projectPath("pipeline", "src", "steps.ts"));
