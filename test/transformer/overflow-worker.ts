@@ -36,5 +36,6 @@ function report(terms: number): OverflowReport {
   return { plainError, code: result.code, messages };
 }
 
+if (parentPort === null) throw new Error("overflow-worker runs on the thread scale.test.ts starts");
 const { terms } = workerData as { terms: number };
-parentPort?.postMessage(report(terms));
+parentPort.postMessage(report(terms));
