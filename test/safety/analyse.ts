@@ -16,6 +16,7 @@ import {
 } from "../../transformer/resolve-markers.js";
 import type { CallResolver } from "../../transformer/resolve-markers.js";
 import { checkPoolScope } from "../../transformer/safety/index.js";
+import { shareParsedFiles } from "../support/parsed-files.js";
 import type { EscapeLint, SafetyContext } from "../../transformer/safety/index.js";
 
 /** Repository root, from build/test/safety/ (compiled) where this runs. */
@@ -99,37 +100,22 @@ function createProgram(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.
     types: [],
     paths: { "adaptive-array-pools": [path.join(REPO_ROOT, "runtime/index.ts")] },
   };
-  const host = ts.createCompilerHost(options, true);
+  // Lib files and the runtime are the same for every suite: parse them once per compiler.
+  const host = shareParsedFiles(
+    ts,
+    ts.createCompilerHost(options, true),
+    (file) => !sources.has(file),
+  );
   const readFile = host.readFile.bind(host);
   const getSourceFile = host.getSourceFile.bind(host);
   host.readFile = (file) => sources.get(file) ?? readFile(file);
   host.fileExists = (file) => sources.has(file) || ts.sys.fileExists(file);
-  const shared = sharedFiles(ts);
   host.getSourceFile = (file, languageVersion, onError) => {
     const text = sources.get(file);
-    if (text !== undefined) {
-      return ts.createSourceFile(file, text, languageVersion, true, ts.ScriptKind.TS);
-    }
-    // Lib files and the runtime are the same for every suite: parse them once per compiler.
-    let parsed = shared.get(file);
-    if (parsed === undefined) {
-      parsed = getSourceFile(file, languageVersion, onError);
-      if (parsed !== undefined) shared.set(file, parsed);
-    }
-    return parsed;
+    if (text === undefined) return getSourceFile(file, languageVersion, onError);
+    return ts.createSourceFile(file, text, languageVersion, true, ts.ScriptKind.TS);
   };
   return ts.createProgram([...sources.keys()], options, host);
-}
-
-const SHARED_FILES = new WeakMap<typeof TS, Map<string, TS.SourceFile>>();
-
-function sharedFiles(ts: typeof TS): Map<string, TS.SourceFile> {
-  let files = SHARED_FILES.get(ts);
-  if (files === undefined) {
-    files = new Map();
-    SHARED_FILES.set(ts, files);
-  }
-  return files;
 }
 
 /** The plugin's own resolvers: by symbols with a checker, by the file's imports without. */

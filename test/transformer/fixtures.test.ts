@@ -13,11 +13,13 @@ import * as assert from "uvu/assert";
 import { PAIRINGS, REPO_ROOT } from "../support/compilers.js";
 import type { CompilerPairing } from "../support/compilers.js";
 import { formatPoolDiagnostic } from "../../transformer/diagnostics.js";
+import { isDeclarationFile, shareParsedFiles } from "../support/parsed-files.js";
 
 const requireHere = createRequire(__filename);
 const FIXTURES = path.join(REPO_ROOT, "fixtures");
 const PLUGIN = path.join(REPO_ROOT, "build", "transformer", "index.js");
-const RUNTIME_ENTRY = path.join(REPO_ROOT, "runtime", "index.ts");
+const RUNTIME_DIR = path.join(REPO_ROOT, "runtime");
+const RUNTIME_ENTRY = path.join(RUNTIME_DIR, "index.ts");
 const RUNTIME_SPECIFIER = "adaptive-array-pools";
 const UPDATE = process.env["UPDATE"] === "1";
 /** `FIXTURES=<regex>` limits the run (and an update) to the matching case names. */
@@ -118,7 +120,12 @@ function createHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost
           }
         : ts.resolveModuleName(name, containingFile, options, host).resolvedModule,
     );
-  return host;
+  return shareParsedFiles(ts, host, isSharedFile);
+}
+
+/** Libs and the runtime's sources are the same for every group: each is parsed once per compiler. */
+function isSharedFile(fileName: string): boolean {
+  return isDeclarationFile(fileName) || path.resolve(fileName).startsWith(RUNTIME_DIR + path.sep);
 }
 
 /** One Program per distinct options.json, every case of that group emitted from it. */

@@ -6,26 +6,20 @@
 import * as path from "node:path";
 import * as ts from "typescript";
 import adaptiveArrayPoolsTransformer from "../../transformer/index.js";
-
-const declarationCache = new Map<string, ts.SourceFile>();
+import { shareParsedFiles } from "../support/parsed-files.js";
 
 export function emitWithChecker(
   code: string,
   filePath: string,
   compilerOptions: ts.CompilerOptions,
 ): string {
-  const host = ts.createCompilerHost(compilerOptions);
+  const isSnippet = (fileName: string): boolean => path.resolve(fileName) === filePath;
+  const host = shareParsedFiles(ts, ts.createCompilerHost(compilerOptions), (f) => !isSnippet(f));
   const readFromDisk = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (path.resolve(fileName) === filePath)
-      return ts.createSourceFile(fileName, code, languageVersion, true);
-    let parsed = declarationCache.get(fileName);
-    if (parsed === undefined) {
-      parsed = readFromDisk(fileName, languageVersion, onError, shouldCreate);
-      if (parsed !== undefined) declarationCache.set(fileName, parsed);
-    }
-    return parsed;
-  };
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+    isSnippet(fileName)
+      ? ts.createSourceFile(fileName, code, languageVersion, true)
+      : readFromDisk(fileName, languageVersion, onError, shouldCreate);
   const program = ts.createProgram([filePath], compilerOptions, host);
   const plugin = adaptiveArrayPoolsTransformer(
     program,

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import type { CompilerPairing } from "../support/compilers.js";
+import { isDeclarationFile, shareParsedFiles } from "../support/parsed-files.js";
 
 const requireHere = createRequire(__filename);
 
@@ -35,27 +36,6 @@ function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic, baseDir: str
   return `${file}(${line + 1},${character + 1}): ${category}: ${text}`;
 }
 
-/** Parsed lib and declaration files, per TypeScript instance: they never change between builds. */
-const parsedFiles = new WeakMap<typeof TS, Map<string, TS.SourceFile>>();
-
-/** A compiler host that parses each lib / .d.ts file once per test run instead of once per build. */
-function cachingHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  const cache = parsedFiles.get(ts) ?? new Map<string, TS.SourceFile>();
-  parsedFiles.set(ts, cache);
-  const parse = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.endsWith(".d.ts")) return parse(fileName, languageVersion, onError, shouldCreate);
-    let parsed = cache.get(fileName);
-    if (parsed === undefined) {
-      parsed = parse(fileName, languageVersion, onError, shouldCreate);
-      if (parsed !== undefined) cache.set(fileName, parsed);
-    }
-    return parsed;
-  };
-  return host;
-}
-
 /** Build `projectDir/tsconfig.json` with `plugins` into `outDir`, whatever the tsconfig says about both. */
 export function compileProject(
   pairing: CompilerPairing,
@@ -74,7 +54,8 @@ export function compileProject(
     // TypeScript types plugin entries as language-service plugins ({ name }); ts-patch reads `transform`.
     plugins: plugins as unknown as TS.PluginImport[],
   };
-  const program = ts.createProgram(parsed.fileNames, options, cachingHost(ts, options));
+  const host = shareParsedFiles(ts, ts.createCompilerHost(options), isDeclarationFile);
+  const program = ts.createProgram(parsed.fileNames, options, host);
   const emitted = program.emit();
   const all = [...parsed.errors, ...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   return {

@@ -70,6 +70,7 @@ function programOf(code: string): { program: TS.Program; fileName: string } {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     noLib: true,
+    types: [],
   };
   const host = ts.createCompilerHost(options);
   const readFile = host.readFile.bind(host);

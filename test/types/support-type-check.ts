@@ -9,6 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type * as TS from "typescript";
 import { REPO_ROOT } from "../support/compilers.js";
+import { isDeclarationFile, shareParsedFiles } from "../support/parsed-files.js";
 
 export interface TypeCheck {
   /** Every diagnostic, as `file(line,col): category TScode: text`, file relative to the project. */
@@ -67,23 +68,6 @@ function packageFilesAmong(fileNames: readonly string[]): string[] {
     .sort();
 }
 
-/** Parsed .d.ts files per TypeScript instance: lib.dom.d.ts alone takes a second to parse. */
-const parsedDeclarations = new WeakMap<typeof TS, Map<string, TS.SourceFile>>();
-
-function cachingHost(ts: typeof TS, options: TS.CompilerOptions): TS.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  const cache = parsedDeclarations.get(ts) ?? new Map<string, TS.SourceFile>();
-  parsedDeclarations.set(ts, cache);
-  const parse = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    if (!fileName.endsWith(".d.ts")) return parse(fileName, languageVersion, onError, shouldCreate);
-    const cached = cache.get(fileName) ?? parse(fileName, languageVersion, onError, shouldCreate);
-    if (cached !== undefined) cache.set(fileName, cached);
-    return cached;
-  };
-  return host;
-}
-
 function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic, projectDir: string): string {
   const category = ts.DiagnosticCategory[diagnostic.category].toLowerCase();
   const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
@@ -125,7 +109,8 @@ export function checkWithApi(typescriptDir: string, configFile: string): TypeChe
   const program = ts.createProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,
-    host: cachingHost(ts, parsed.options),
+    // lib.dom.d.ts alone takes a second to parse: declarations are parsed once per TypeScript.
+    host: shareParsedFiles(ts, ts.createCompilerHost(parsed.options), isDeclarationFile),
     configFileParsingDiagnostics: parsed.errors,
   });
   const diagnostics = [
