@@ -6,7 +6,7 @@ import {
 } from "./element-types.js";
 import type { ElementType, TypedArray } from "./element-types.js";
 import { installCheckMode, isInCheckMode } from "./check-mode.js";
-import { lengthOfDim } from "./dims.js";
+import { lengthOfDim, lengthOfTwoDims } from "./dims.js";
 import { PoolStateError } from "./errors.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { checkPoolOptions } from "./pool-options.js";
@@ -225,6 +225,14 @@ export class AdaptiveArrayPool implements Pool {
       return slot.view;
     }
     return this.takeMiss(type, dim);
+  }
+
+  /**
+   * @internal `acquire(pool, type, d0, d1)`, as the transformer emits it for a literal element type:
+   * the product of the two dims, checked as every acquire checks it, then `take`.
+   */
+  takeDims(type: unknown, d0: unknown, d1: unknown): TypedArray {
+    return this.take(type, lengthOfTwoDims(d0, d1));
   }
 
   /** @internal Monomorphic acquires, emitted by the transformer for literal element types. */
