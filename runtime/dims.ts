@@ -55,21 +55,6 @@ export function lengthOfDims(d0: unknown, d1: unknown, d2: unknown, d3: unknown)
   return checkedProduct(checkedProduct(checkedProduct(a * b) * c) * d);
 }
 
-/**
- * The length of a two-dim request, as `lengthOfDims(d0, d1)` computes it, for the specialised
- * `pool.takeDims(T, n, m)`. Small enough for V8 to inline into the caller: two integers below 2^32
- * with a product in range are the whole check, and anything else goes to `lengthOfDims` for its
- * errors (or, with `d1` undefined, for its one-dim meaning).
- */
-export function lengthOfTwoDims(d0: unknown, d1: unknown): number {
-  // typeof first: `>>>` and `*` would call an object's valueOf, which no dims check does.
-  if (typeof d0 === "number" && typeof d1 === "number" && d0 >>> 0 === d0 && d1 >>> 0 === d1) {
-    const length = d0 * d1;
-    if (length <= MAX_ELEMENTS) return length;
-  }
-  return lengthOfDims(d0, d1, undefined, undefined);
-}
-
 function presentDim(value: unknown, position: number, count: number): number {
   if (value === undefined) {
     throw new TypeError(

@@ -1,6 +1,6 @@
 import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
 import type { TypedArray } from "./element-types.js";
-import { lengthOfDim, lengthOfTwoDims } from "./dims.js";
+import { lengthOfDim, lengthOfDims } from "./dims.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
 import type { Pool } from "./pool-type.js";
@@ -171,9 +171,12 @@ export class DisabledPool implements Pool {
     return new ELEMENT_TYPES[index]!.type(lengthOfDim(dim));
   }
 
-  /** @internal A two-dim acquire with a literal element type (see AdaptiveArrayPool.takeDims). */
+  /**
+   * @internal A two-dim acquire with a literal element type (see AdaptiveArrayPool.takeDims): the
+   * checks of `acquire(pool, type, d0, d1)`, dims first.
+   */
   takeDims(type: unknown, d0: unknown, d1: unknown): TypedArray {
-    return this.take(type, lengthOfTwoDims(d0, d1));
+    return this.take(type, lengthOfDims(d0, d1, undefined, undefined));
   }
 
   /** @internal */

@@ -10,6 +10,7 @@ import * as assert from "uvu/assert";
 import { AdaptiveArrayPool, DISABLED_POOL, acquire } from "../../runtime/index.js";
 import type { ElementType, Pool, TypedArray } from "../../runtime/index.js";
 import { MULTI_DIM_METHOD, SPECIALISED_METHODS } from "../../transformer/specialise-acquire.js";
+import { seededRng } from "./helpers.js";
 
 type PerType = Record<string, (...dims: unknown[]) => TypedArray>;
 const looseAcquire = acquire as unknown as (...args: unknown[]) => TypedArray;
@@ -158,6 +159,155 @@ test("a two-dim request with the length of an earlier one still has each dim che
       /Error/,
       "a repeated bad request",
     );
+  }
+});
+
+test("after compact, a request of length or dims -1 is refused, not served from the slot", () => {
+  const requests: [string, (pool: AdaptiveArrayPool) => TypedArray][] = [
+    ["acquire(pool, Uint8Array, -1)", (pool) => looseAcquire(pool, Uint8Array, -1)],
+    ["pool.acquireUint8(-1)", (pool) => pool.acquireUint8(-1)],
+    ["acquire(pool, Uint8Array, -1, -1)", (pool) => looseAcquire(pool, Uint8Array, -1, -1)],
+    ["pool.takeDims(Uint8Array, -1, -1)", (pool) => pool.takeDims(Uint8Array, -1, -1)],
+  ];
+  for (const [what, request] of requests) {
+    for (const first of [
+      (pool: Pool) => looseAcquire(pool, Uint8Array, 8),
+      (pool: Pool) => looseAcquire(pool, Uint8Array, 2, 4),
+    ]) {
+      const pool = new AdaptiveArrayPool();
+      inScope(pool, () => first(pool));
+      pool.compact(); // keeps the buffer and its views, and makes the next acquire record its peak
+      assert.match(
+        inScope(pool, () => request(pool)),
+        /^RangeError: dimension 1 must be/,
+        what,
+      );
+    }
+  }
+});
+
+/**
+ * One side of the sequence test: a pool and how it serves one-dim and two-dim requests, with every
+ * array it handed out so far (an outcome names an array by its first index, so two sides that hand
+ * out the same views, reused in the same places, print the same outcomes).
+ */
+interface Side {
+  readonly pool: AdaptiveArrayPool;
+  readonly oneDim: (type: ElementType, length: unknown) => TypedArray;
+  readonly twoDims: (type: ElementType, d0: unknown, d1: unknown) => TypedArray;
+  readonly seen: TypedArray[];
+  readonly buffers: ArrayBufferLike[];
+}
+
+function side(
+  options: ConstructorParameters<typeof AdaptiveArrayPool>[0],
+  specialised: boolean,
+): Side {
+  const pool = new AdaptiveArrayPool(options);
+  const methods = pool as unknown as PerType;
+  return {
+    pool,
+    oneDim: specialised
+      ? (type, length) => methods[`acquire${type.name.slice(0, -"Array".length)}`]!(length)
+      : (type, length) => looseAcquire(pool, type, length),
+    twoDims: specialised
+      ? (type, d0, d1) => methods[MULTI_DIM_METHOD]!(type, d0, d1)
+      : (type, d0, d1) => looseAcquire(pool, type, d0, d1),
+    seen: [],
+    buffers: [],
+  };
+}
+
+function indexOrAdd<T>(list: T[], item: T): number {
+  const index = list.indexOf(item);
+  return index >= 0 ? index : list.push(item) - 1;
+}
+
+function served(s: Side, call: () => TypedArray): string {
+  try {
+    const array = call();
+    const view = indexOrAdd(s.seen, array);
+    const buffer = indexOrAdd(s.buffers, array.buffer);
+    return `${array.constructor.name}(${array.length}) view ${view} buffer ${buffer}`;
+  } catch (error) {
+    return `${(error as Error).constructor.name}: ${(error as Error).message}`;
+  }
+}
+
+const SEQUENCE_DIMS: unknown[] = [0, -0, 1, 2, 3, 4, 6, 12, -1, 1.5, NaN, "4", undefined, null];
+const SEQUENCE_TYPES: readonly ElementType[] = [Float64Array, Int32Array, Uint8Array];
+
+interface Request {
+  readonly twoDims: boolean;
+  readonly type: ElementType;
+  readonly d0: unknown;
+  readonly d1: unknown;
+}
+
+/**
+ * A few requests a sequence repeats, as a loop body would, so most of them hit; one-dim ones of
+ * lengths 0..12 and [2, 3], so some fill a slot a two-dim one then hits with its length.
+ */
+function requestMenu(rng: () => number): Request[] {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+  return Array.from({ length: 6 }, () => {
+    const twoDims = rng() < 0.6;
+    const d0 = twoDims ? pick(SEQUENCE_DIMS) : pick([0, 1, 2, 4, 6, 12, [2, 3], -1, "4"]);
+    return { twoDims, type: pick(SEQUENCE_TYPES), d0, d1: pick(SEQUENCE_DIMS) };
+  });
+}
+
+/** One random step on both sides; returns what each printed. */
+function sequenceStep(
+  rng: () => number,
+  menu: readonly Request[],
+  sides: readonly Side[],
+): string[] {
+  const r = rng();
+  const request = menu[Math.floor(rng() * menu.length)]!;
+  const token = rng();
+  return sides.map((s) => {
+    const pool = s.pool;
+    if (r < 0.15) return `checkpoint ${pool.checkpoint()}`;
+    if (r < 0.3) {
+      if (pool.depth > 0) pool.rewind(1 + Math.floor(token * pool.depth));
+      return `depth ${pool.depth}`;
+    }
+    if (r < 0.32) return `trim ${pool.trim().releasedBytes}`;
+    if (r < 0.34) return `compact ${pool.compact({ factor: 1, minBytes: 0 }).releasedBytes}`;
+    if (r < 0.35) {
+      pool.reset();
+      return "reset";
+    }
+    if (r < 0.38) {
+      // The newest array's buffer transferred away: the next request of its slot must not hit.
+      const buffer = s.seen[s.seen.length - 1]?.buffer as ArrayBuffer | undefined;
+      if (buffer === undefined || buffer.byteLength === 0) return "nothing to detach";
+      structuredClone(buffer, { transfer: [buffer] });
+      return "detached";
+    }
+    const { type, d0, d1 } = request;
+    return served(s, () => (request.twoDims ? s.twoDims(type, d0, d1) : s.oneDim(type, d0)));
+  });
+}
+
+test("mixed one-dim and two-dim sequences: takeDims hands out the views acquire would", () => {
+  for (const options of [{}, { maxRetainedBytes: 64 }]) {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = seededRng(seed);
+      const menu = requestMenu(rng);
+      const sides = [side(options, true), side(options, false)];
+      const log: string[] = [];
+      for (let step = 0; step < 300; step++) {
+        const [specialised, general] = sequenceStep(rng, menu, sides);
+        log.push(general!);
+        assert.is(
+          specialised,
+          general,
+          `seed ${seed} step ${step}, after:\n${log.slice(-8).join("\n")}`,
+        );
+      }
+    }
   }
 });
 
