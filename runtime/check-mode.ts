@@ -19,6 +19,7 @@
 import { formatSite, takeSite, clearPendingSite } from "./call-site.js";
 import type { CallSite } from "./call-site.js";
 import { detachAll, isAttached } from "./detach.js";
+import { lengthOfDims } from "./dims.js";
 import type { ElementType, TypedArray } from "./element-types.js";
 import { PoolEscapeError, PoolStateError } from "./errors.js";
 import { findPoolMemory, pathToRecord } from "./find-pool-memory.js";
@@ -34,13 +35,15 @@ interface CheckedMethods {
   rewind: (this: AdaptiveArrayPool, token?: number) => void;
   reset: (this: AdaptiveArrayPool) => void;
   take: (this: AdaptiveArrayPool, type: unknown, dim: unknown) => TypedArray;
+  takeDims: (this: AdaptiveArrayPool, type: unknown, d0: unknown, d1: unknown) => TypedArray;
   untake: (this: AdaptiveArrayPool, array: TypedArray) => void;
   checkResult: (this: AdaptiveArrayPool, value: unknown, token: number, site: string) => void;
 }
 
 /**
  * Every pool method check mode replaces: the scope openers and closers, `take` (every acquire of
- * every form goes through it) and `untake` (a fill that threw gives its array back).
+ * every form goes through it), `takeDims` (the transformer's two-dim acquire, whose hit path does
+ * not) and `untake` (a fill that threw gives its array back).
  */
 const METHOD_NAMES = [
   "checkpoint",
@@ -48,6 +51,7 @@ const METHOD_NAMES = [
   "rewind",
   "reset",
   "take",
+  "takeDims",
   "untake",
   "checkResult",
 ] as const;
@@ -259,6 +263,11 @@ const CHECKED: CheckedMethods = {
     const array = poison(new (pooled.constructor as ElementType)(length));
     state.record(array, pooled, length, this.depth, takeSite());
     return array;
+  },
+
+  takeDims(this: AdaptiveArrayPool, type: unknown, d0: unknown, d1: unknown): TypedArray {
+    // The checked take, as `acquire(pool, type, d0, d1)` calls it.
+    return this.take(type, lengthOfDims(d0, d1, undefined, undefined));
   },
 
   untake(this: AdaptiveArrayPool, array: TypedArray): void {

@@ -1,6 +1,6 @@
 import { ELEMENT_TYPES, elementTypeIndex, unknownElementType } from "./element-types.js";
 import type { TypedArray } from "./element-types.js";
-import { lengthOfDim } from "./dims.js";
+import { lengthOfDim, lengthOfDims } from "./dims.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { makePoolStats } from "./stats.js";
 import type { Pool } from "./pool-type.js";
@@ -169,6 +169,14 @@ export class DisabledPool implements Pool {
     const index = elementTypeIndex(type);
     if (index < 0) throw unknownElementType(type);
     return new ELEMENT_TYPES[index]!.type(lengthOfDim(dim));
+  }
+
+  /**
+   * @internal A two-dim acquire with a literal element type (see AdaptiveArrayPool.takeDims): the
+   * checks of `acquire(pool, type, d0, d1)`, dims first.
+   */
+  takeDims(type: unknown, d0: unknown, d1: unknown): TypedArray {
+    return this.take(type, lengthOfDims(d0, d1, undefined, undefined));
   }
 
   /** @internal */

@@ -6,7 +6,7 @@ import {
 } from "./element-types.js";
 import type { ElementType, TypedArray } from "./element-types.js";
 import { installCheckMode, isInCheckMode } from "./check-mode.js";
-import { lengthOfDim } from "./dims.js";
+import { lengthOfDim, lengthOfDims } from "./dims.js";
 import { PoolStateError } from "./errors.js";
 import { POOL_BRAND } from "./pool-brand.js";
 import { checkPoolOptions } from "./pool-options.js";
@@ -225,6 +225,28 @@ export class AdaptiveArrayPool implements Pool {
       return slot.view;
     }
     return this.takeMiss(type, dim);
+  }
+
+  /**
+   * @internal `acquire(pool, type, d0, d1)`, as the transformer emits it for a literal element type.
+   * `take` for two dims: a hit is the next slot serving this type as exactly these dims (validated
+   * when a miss recorded them), so it needs no product and no dims check; everything else is
+   * `takeDimsMiss`.
+   */
+  takeDims(type: unknown, d0: unknown, d1: unknown): TypedArray {
+    const top = this.top;
+    const slot = this.slots[top];
+    if (
+      slot !== undefined &&
+      slot.type === type &&
+      slot.dim0 === d0 &&
+      slot.dim1 === d1 &&
+      slot.probe.length !== 0
+    ) {
+      this.top = top + 1;
+      return slot.view;
+    }
+    return this.takeDimsMiss(type, d0, d1);
   }
 
   /** @internal Monomorphic acquires, emitted by the transformer for literal element types. */
@@ -450,11 +472,33 @@ export class AdaptiveArrayPool implements Pool {
     return (this.scopeHandles[token] ??= new ScopeHandle(this, token));
   }
 
-  /** @internal Everything `take` does not serve inline: checks, pooling off, a new slot, a new view. */
+  /** @internal Everything `take` does not serve inline: the checks, then `serve`. */
   private takeMiss(type: unknown, dim: unknown): TypedArray {
     const index = elementTypeIndex(type);
     if (index < 0) throw unknownElementType(type);
     const length = lengthOfDim(dim);
+    return this.serve(index, length, length, 1);
+  }
+
+  /**
+   * @internal Everything `takeDims` does not serve inline. The checks run in the order of
+   * `acquire(pool, type, d0, d1)` (dims first, as `lengthOfDims` decodes them); with `d1`
+   * undefined the request is one-dim (`d0` a length or a dims array), served as its length.
+   */
+  private takeDimsMiss(type: unknown, d0: unknown, d1: unknown): TypedArray {
+    const length = lengthOfDims(d0, d1, undefined, undefined);
+    const index = elementTypeIndex(type);
+    if (index < 0) throw unknownElementType(type);
+    // lengthOfDims returned, so two given dims are both valid numbers.
+    if (d1 === undefined) return this.serve(index, length, length, 1);
+    return this.serve(index, length, d0 as number, d1 as number);
+  }
+
+  /**
+   * @internal A validated request (element type `index`, `length` elements, asked as the dims
+   * `dim0 * dim1`) that did not hit: pooling off, a new slot, a new view.
+   */
+  private serve(index: number, length: number, dim0: number, dim1: number): TypedArray {
     const elementType = ELEMENT_TYPES[index]!.type;
     if (this.bypass !== 0) return new elementType(length);
     const top = this.top;
@@ -463,7 +507,7 @@ export class AdaptiveArrayPool implements Pool {
       const slot = stack[top]!;
       const previous = slot.typeIndex;
       const before = slot.bytes;
-      const view = slot.arm(elementType, index, length);
+      const view = slot.arm(elementType, index, length, dim0, dim1);
       this.held += slot.bytes - before;
       this.retype(previous, index);
       this.top = top + 1;
@@ -472,7 +516,7 @@ export class AdaptiveArrayPool implements Pool {
     }
     // Armed before it joins the stack: an allocation the engine refuses leaves the pool unchanged.
     const slot = new Slot();
-    const view = slot.arm(elementType, index, length);
+    const view = slot.arm(elementType, index, length, dim0, dim1);
     this.held += slot.bytes;
     stack.push(slot);
     this.retype(-1, index);

@@ -1,6 +1,6 @@
 import type { ElementType, TypedArray } from "./element-types.js";
 
-/** Marks a cache entry (or the hot entry) as empty: no request has this length. */
+/** The length of an empty cache entry or hot entry (whose type is null, so nothing matches it). */
 const NO_LENGTH = -1;
 /**
  * The smallest buffer a slot allocates, so every buffer has room for the one-byte detach probe
@@ -21,17 +21,27 @@ type ViewConstructor = new (buffer: ArrayBuffer, offset: number, length: number)
  * type the position serves, and a four-entry cache of views over it keyed by (type, length), so a
  * repeated acquire of the same request hands back the same typed-array object and allocates nothing.
  *
- * The hot entry (`type`, `length`, `view`) is a copy of the cache entry served last: the acquire hit
- * path compares those two fields and the probe, nothing else. Everything else (the cache search,
- * growth, detach recovery, peak tracking) runs in `arm`, out of line.
+ * The hot entry (`type`, `length`, `dim0`, `dim1`, `view`) is a copy of the cache entry served last:
+ * a one-dim hit compares the type, the length and the probe, a two-dim hit the type, both dims and
+ * the probe, nothing else. Everything else (the cache search, growth, detach recovery, peak
+ * tracking) runs in `arm`, out of line.
  *
  * Fields are separate (not an array of entries) to keep lookups free of allocation, and lengths are
  * stored beside the views so no code reads `.length` off typed arrays of many types (megamorphic).
  */
 export class Slot {
-  /** Hot entry: the request the next hit serves (null: none, so the next acquire misses). */
+  /**
+   * Hot entry: the request the next hit serves. `type` null: none, so the next acquire misses
+   * (`length`, `dim0` and `dim1` mean nothing then).
+   */
   type: ElementType | null = null;
   length = NO_LENGTH;
+  /**
+   * The hot entry's length as the two validated dims it was asked as, `dim0 * dim1 === length` (a
+   * one-dim request is `(length, 1)`), so a two-dim hit needs no arithmetic and no dims check.
+   */
+  dim0 = NO_LENGTH;
+  dim1 = NO_LENGTH;
   view: TypedArray = NO_VIEW;
   /**
    * A one-byte view over `buffer`: its length drops to 0 when the buffer is detached (transferred
@@ -64,11 +74,18 @@ export class Slot {
   }
 
   /**
-   * Make `(type, length)` this slot's hot entry and return its view: from the cache, or a new view
-   * over the buffer, growing (or, when detached, replacing) the buffer first. An allocation the
-   * engine refuses throws before anything changes, so the slot stays as it was.
+   * Make `(type, length)` this slot's hot entry, requested as the dims `(dim0, dim1)` (validated by
+   * the caller, product `length`), and return its view: from the cache, or a new view over the
+   * buffer, growing (or, when detached, replacing) the buffer first. An allocation the engine
+   * refuses throws before anything changes, so the slot stays as it was.
    */
-  arm(type: ElementType, typeIndex: number, length: number): TypedArray {
+  arm(
+    type: ElementType,
+    typeIndex: number,
+    length: number,
+    dim0: number,
+    dim1: number,
+  ): TypedArray {
     const bytes = length * type.BYTES_PER_ELEMENT;
     // A detached buffer (its memory transferred away) has an empty probe, so it is replaced too.
     if (bytes > this.capacity || this.probe.length === 0) this.grow(bytes);
@@ -76,13 +93,20 @@ export class Slot {
     this.typeIndex = typeIndex;
     this.type = type;
     this.length = length;
+    // `+ 0` stores a -0 dim as 0 (equal under ===), so the fields stay small integers.
+    this.dim0 = dim0 + 0;
+    this.dim1 = dim1 + 0;
     this.view = this.cachedView(type, length) ?? this.cacheView(type, length);
     return this.view;
   }
 
-  /** Send the next acquire through `arm` (so it records its peak) without dropping any view. */
+  /**
+   * Send the next acquire through `arm` (so it records its peak) without dropping any view. The hot
+   * type, not the length, is cleared: every acquire passes an element-type constructor, never null,
+   * while a length or dim of NO_LENGTH (-1) can be asked for and must be refused, not hit.
+   */
   disarm(): void {
-    this.length = NO_LENGTH;
+    this.type = null;
   }
 
   /**
@@ -96,6 +120,7 @@ export class Slot {
     this.probe = bytes > 0 ? new Uint8Array(buffer, 0, 1) : EMPTY_PROBE;
     this.type = this.type0 = this.type1 = this.type2 = this.type3 = null;
     this.length = this.length0 = this.length1 = this.length2 = this.length3 = NO_LENGTH;
+    this.dim0 = this.dim1 = NO_LENGTH;
     this.view = this.view0 = this.view1 = this.view2 = this.view3 = NO_VIEW;
     this.nextEntry = 0;
   }

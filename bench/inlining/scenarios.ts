@@ -49,7 +49,26 @@ export function specialisedThree(seed: number): void {
   }
 }
 
-export const SCENARIOS = { oneAcquire, threeAcquires, specialisedThree } as const;
+/** What the transformer emits for two dims with a literal element type: `takeDims`. */
+export function specialisedTwoDims(seed: number): void {
+  const token = pool.checkpoint();
+  try {
+    const a = pool.takeDims(Float64Array, 4, N) as Float64Array;
+    const b = pool.takeDims(Float64Array, N, 4) as Float64Array;
+    const c = pool.takeDims(Int32Array, 4, N) as Int32Array;
+    for (let j = 0; j < 4 * N; j++) c[j] = a[j] = b[j] = seed + j;
+    out[0] = a[3]! + b[4]! + c[5]!;
+  } finally {
+    pool.rewind(token);
+  }
+}
+
+export const SCENARIOS = {
+  oneAcquire,
+  threeAcquires,
+  specialisedThree,
+  specialisedTwoDims,
+} as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** The runtime functions each scenario must have inlined (and nothing else may stay a call). */
@@ -57,4 +76,5 @@ export const EXPECTED_INLINED: Readonly<Record<ScenarioName, readonly string[]>>
   oneAcquire: ["checkpoint", "acquire", "take", "rewind"],
   threeAcquires: ["checkpoint", "acquire", "take", "rewind"],
   specialisedThree: ["checkpoint", "acquireFloat64", "acquireInt32", "take", "rewind"],
+  specialisedTwoDims: ["checkpoint", "takeDims", "rewind"],
 };

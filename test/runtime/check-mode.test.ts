@@ -76,6 +76,21 @@ test("acquire hands out poison: NaN for floats, the maximum for integers, every 
   pool.rewind(token);
 });
 
+test("the transformer's takeDims is checked too: fresh poisoned arrays, detached at rewind, hits included", () => {
+  const pool = checkedPool();
+  const stale: TypedArray[] = [];
+  for (let round = 0; round < 3; round++) {
+    const token = pool.checkpoint();
+    const array = pool.takeDims(Float64Array, 2, 3);
+    assert.equal(elements(array), [NaN, NaN, NaN, NaN, NaN, NaN], `round ${round}`);
+    assert.ok(!stale.includes(array), "a fresh array every time");
+    stale.push(array);
+    pool.rewind(token);
+    assert.is(array.length, 0, "detached when its scope rewinds");
+  }
+  assert.throws(() => pool.takeDims(Float64Array, -1, 2), /dimension 1 must be an integer/);
+});
+
 test("a stale array read after its scope in a loop cannot read the next scope's data", () => {
   for (const check of [false, true]) {
     const pool = new AdaptiveArrayPool({ check });

@@ -1,9 +1,10 @@
 /**
  * Runtime model checking (issue 9, item 2): random programs drive several pools at once (normal and
  * check mode) through both module formats in one process (the CommonJS build's functions on pools the
- * ES module build created and the other way round), with manual tokens, stale tokens, `reset` / `trim`
- * / `compact` inside open scopes, and buffer detaches of live and released arrays at every slot and
- * length, 0 included. A model of every pool (its open levels and the arrays live in each) is checked
+ * ES module build created and the other way round), acquires through the free functions and the
+ * transformer's two-dim `takeDims` (random factor pairs of the length), with manual tokens, stale
+ * tokens, `reset` / `trim` / `compact` inside open scopes, and buffer detaches of live and released
+ * arrays at every slot and length, 0 included. A model of every pool (its open levels and the arrays live in each) is checked
  * after every step: no two live arrays overlap, each holds what was written into it, depth and every
  * type's active count match, and in check mode every released array is detached.
  *
@@ -53,6 +54,7 @@ interface Tally {
   staleTokens: number;
   maintenance: number;
   crossFormat: number;
+  twoDims: number;
 }
 
 class Program {
@@ -137,11 +139,13 @@ class Program {
     const length = this.pick(LENGTHS);
     const how = this.rng();
     const array = (
-      how < 0.5
+      how < 0.35
         ? api.acquire(model.pool, type, length)
-        : how < 0.75
-          ? api.zeros(model.pool, type, [length])
-          : api.similar(model.pool, new Uint8Array(length), type)
+        : how < 0.5
+          ? this.takeDims(model, type, length)
+          : how < 0.75
+            ? api.zeros(model.pool, type, [length])
+            : api.similar(model.pool, new Uint8Array(length), type)
     ) as TypedArray;
     assert.is(array.length, length);
     assert.instance(array, type);
@@ -151,6 +155,18 @@ class Program {
     this.tally.acquires++;
     if (length === 0) this.tally.zeroLength++;
     this.note(model, `acquire ${type.name}(${length}) #${id}`);
+  }
+
+  /**
+   * The transformer's two-dim acquire of `length` elements as a random factor pair, so its hits
+   * follow one-dim arms of the same length ((length, 1)) and the other way round.
+   */
+  private takeDims(model: PoolModel, type: ElementType, length: number): TypedArray {
+    const divisors = [1, 2, 3, 4, 8, 15, 17, 32].filter((d) => length % d === 0);
+    const d0 = length === 0 ? this.pick([0, 0, 3]) : this.pick(divisors);
+    const d1 = length === 0 ? (d0 === 0 ? this.pick([0, 5]) : 0) : length / d0;
+    this.tally.twoDims++;
+    return this.rng() < 0.5 ? model.pool.takeDims(type, d0, d1) : model.pool.takeDims(type, d1, d0);
   }
 
   private closeLevelsFrom(model: PoolModel, token: number): void {
@@ -270,6 +286,7 @@ test(`random programs (${RUNS} x ${STEPS} steps, 4 pools, both formats) match th
     staleTokens: 0,
     maintenance: 0,
     crossFormat: 0,
+    twoDims: 0,
   };
   for (let run = 0; run < RUNS; run++) {
     const seed = FIRST_SEED + run;
@@ -291,6 +308,7 @@ test(`random programs (${RUNS} x ${STEPS} steps, 4 pools, both formats) match th
   assert.ok(tally.staleTokens > RUNS, `${tally.staleTokens} stale tokens`);
   assert.ok(tally.maintenance > RUNS, `${tally.maintenance} trim/compact in open scopes`);
   assert.ok(tally.crossFormat > RUNS, `${tally.crossFormat} cross-format acquires`);
+  assert.ok(tally.twoDims > RUNS, `${tally.twoDims} two-dim acquires`);
 });
 
 test.run();

@@ -26,7 +26,7 @@ import {
   writePattern,
 } from "./helpers.js";
 
-export type AcquireVia = "acquire" | "acquireDims" | "zeros" | "ones" | "similar";
+export type AcquireVia = "acquire" | "acquireDims" | "takeDims" | "zeros" | "ones" | "similar";
 export type ScopeForm = "withPool" | "manual" | "using" | "maybeOn" | "maybeOff";
 
 export type Op =
@@ -51,7 +51,14 @@ const acquireOp: fc.Arbitrary<Op> = fc.record({
   kind: fc.constant("acquire" as const),
   type: fc.integer({ min: 0, max: ALL_TYPES.length - 1 }),
   dims: fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 3 }),
-  via: fc.constantFrom<AcquireVia>("acquire", "acquireDims", "zeros", "ones", "similar"),
+  via: fc.constantFrom<AcquireVia>(
+    "acquire",
+    "acquireDims",
+    "takeDims",
+    "zeros",
+    "ones",
+    "similar",
+  ),
 });
 
 const exitOp: fc.Arbitrary<Op> = fc.constantFrom<Op>({ kind: "throw" }, { kind: "return" });
@@ -274,6 +281,11 @@ function acquireBy(
       return acquire(pool, type, dims[0]!, dims[1], dims[2]);
     case "acquireDims":
       return acquire(pool, type, dims);
+    case "takeDims":
+      // What the transformer emits for two dims; one dim passes d1 undefined, three stay acquires.
+      return dims.length <= 2
+        ? pool.takeDims(type, dims[0], dims[1])
+        : acquire(pool, type, dims[0]!, dims[1], dims[2]);
     case "zeros":
       return zeros(pool, type, dims);
     case "ones":

@@ -46,6 +46,18 @@ function nestedLoop(pool: AdaptiveArrayPool, iterations: number): void {
   }
 }
 
+/** The transformer's emitted calls: per-type one-dim acquires and two-dim takeDims. */
+function specialisedLoop(pool: AdaptiveArrayPool, iterations: number): void {
+  for (let i = 0; i < iterations; i++) {
+    const token = pool.checkpoint();
+    const a = pool.takeDims(Float64Array, 4, 4) as Float64Array;
+    const b = pool.acquireFloat64(N);
+    for (let j = 0; j < N; j++) b[j] = a[j] = j + i;
+    sink[0]! += a[N - 1]! + b[3]!;
+    pool.rewind(token);
+  }
+}
+
 function allocatingLoop(iterations: number): void {
   for (let i = 0; i < iterations; i++) {
     const v = new Float64Array(N);
@@ -105,6 +117,13 @@ test("nested scopes over two element types with zeros: zero GCs", async () => {
   const pool = new AdaptiveArrayPool();
   warmUp((n) => nestedLoop(pool, n));
   const gcs = await gcCount(() => nestedLoop(pool, ITERATIONS));
+  assert.is(gcs, 0);
+});
+
+test("the transformer's acquireFloat64 and takeDims: zero GCs", async () => {
+  const pool = new AdaptiveArrayPool();
+  warmUp((n) => specialisedLoop(pool, n));
+  const gcs = await gcCount(() => specialisedLoop(pool, ITERATIONS));
   assert.is(gcs, 0);
 });
 
