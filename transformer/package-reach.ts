@@ -46,14 +46,18 @@ export function createMarkerReach(
   const reachesPackage = (start: TS.SourceFile): boolean => {
     const known = reaches.get(start);
     if (known !== undefined) return known;
+    if (isPackageFile(start.fileName)) return remember(start, true);
     const seen = new Set<TS.SourceFile>([start]);
     const pending = [start];
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      if (reaches.get(file) === true || isPackageFile(file.fileName)) return remember(start, true);
       const referenced = referencedFiles(file);
       if (referenced === undefined) return remember(start, true);
+      // Each file is tested where it is found: a direct import of the package answers at once,
+      // before the walk goes down the chain of the file's other imports.
       for (const next of referenced) {
         if (seen.has(next) || reaches.get(next) === false) continue;
+        if (reaches.get(next) === true || isPackageFile(next.fileName))
+          return remember(start, true);
         seen.add(next);
         pending.push(next);
       }
