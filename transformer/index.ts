@@ -18,6 +18,7 @@ import { parseOptions } from "./options.js";
 import { warningDelivery } from "./warnings.js";
 import { diagnosticKey, programState } from "./plugin-state.js";
 import { createCheckerResolver, createImportResolver } from "./resolve-markers.js";
+import { createMarkerReach } from "./package-reach.js";
 import { createSourceFileTransformer } from "./source-file-transformer.js";
 import { hasTransformerApi, versionOf } from "./typescript-support.js";
 
@@ -99,12 +100,24 @@ export default function adaptiveArrayPoolsTransformer(
       ? byImports
       : createCheckerResolver(ts, checker, state.isPackageFile, sourceFile, byImports);
   };
+  const mayHoldMarkers =
+    checker === undefined || typeof program.getSourceFiles !== "function"
+      ? undefined
+      : createMarkerReach(ts, program, checker, state.isPackageFile);
   const compilerOptions =
     typeof program?.getCompilerOptions === "function" ? program.getCompilerOptions() : {};
   const strictNullChecks = compilerOptions.strictNullChecks ?? compilerOptions.strict ?? false;
   return {
     before: [
-      createSourceFileTransformer({ ts, options, checker, strictNullChecks, resolverFor, report }),
+      createSourceFileTransformer({
+        ts,
+        options,
+        checker,
+        strictNullChecks,
+        resolverFor,
+        mayHoldMarkers,
+        report,
+      }),
     ],
   };
 }

@@ -181,15 +181,41 @@ export interface BindingResolver {
   declarationOf(reference: TS.Identifier): TS.Identifier | undefined;
 }
 
+/**
+ * Answers already given, shared by every resolver on one checker: the safety checks, the rewrites
+ * and the flow walk's repeated passes over loop bodies ask about the same identifiers, and the answer
+ * never changes for a node of the program.
+ */
+const declarationsByChecker = new WeakMap<
+  TS.TypeChecker,
+  Map<TS.Identifier, TS.Identifier | undefined>
+>();
+
+function knownDeclarations(
+  checker: TS.TypeChecker | undefined,
+): Map<TS.Identifier, TS.Identifier | undefined> {
+  if (checker === undefined) return new Map();
+  let known = declarationsByChecker.get(checker);
+  if (known === undefined) {
+    known = new Map();
+    declarationsByChecker.set(checker, known);
+  }
+  return known;
+}
+
 export function createBindingResolver(
   ts: typeof TS,
   checker: TS.TypeChecker | undefined,
 ): BindingResolver {
+  const known = knownDeclarations(checker);
   return {
     declarationOf(reference) {
+      if (known.has(reference)) return known.get(reference);
       const fromChecker =
         checker === undefined ? undefined : checkerDeclaration(ts, checker, reference);
-      return fromChecker ?? lexicalDeclaration(ts, reference);
+      const declaration = fromChecker ?? lexicalDeclaration(ts, reference);
+      known.set(reference, declaration);
+      return declaration;
     },
   };
 }

@@ -80,6 +80,8 @@ export interface StrayPoolScope {
 }
 
 export interface PoolScopes {
+  /** Every call of the file that resolves to one of this package's exports, in source order. */
+  readonly runtimeCalls: readonly TS.CallExpression[];
   /** Every scope of the file, outer scopes before the scopes nested in them. */
   readonly all: readonly PoolScope[];
   readonly strays: readonly StrayPoolScope[];
@@ -103,6 +105,7 @@ export function findPoolScopes(
   resolve: CallResolver,
 ): PoolScopes {
   const all: PoolScope[] = [];
+  const runtimeCalls: TS.CallExpression[] = [];
   const strays: StrayPoolScope[] = [];
   const markers = new Map<TS.CallExpression, FunctionPoolScope | MarkerRefusal>();
   const opened = new Map<TS.Statement, BlockPoolScope>();
@@ -114,6 +117,7 @@ export function findPoolScopes(
   walkPreOrder(ts, sourceFile, (node) => {
     if (ts.isCallExpression(node)) {
       const name = resolve(node);
+      if (name !== undefined) runtimeCalls.push(node);
       if (name === "withPool" || name === "maybeWithPool") {
         const found = functionScope(ts, node, name);
         markers.set(node, found);
@@ -145,6 +149,7 @@ export function findPoolScopes(
   });
 
   return {
+    runtimeCalls,
     all,
     strays,
     functionMarker: (call) => markers.get(call),

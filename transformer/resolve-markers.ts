@@ -38,12 +38,21 @@ export function createPackageFileTest(ts: typeof TS): PackageFileTest {
     rootByDirectory.set(directory, root);
     return root;
   };
-  return (fileName) => {
+  const answers = new Map<string, boolean>();
+  const isInRuntimeFolder = (fileName: string): boolean => {
     const normalized = fileName.replace(/\\/g, "/");
     const root = packageRoot(normalized.slice(0, normalized.lastIndexOf("/")));
     if (root === null) return false;
     const relative = normalized.slice(root.length + 1);
     return RUNTIME_FOLDERS.some((folder) => relative.startsWith(folder));
+  };
+  return (fileName) => {
+    let answer = answers.get(fileName);
+    if (answer === undefined) {
+      answer = isInRuntimeFolder(fileName);
+      answers.set(fileName, answer);
+    }
+    return answer;
   };
 }
 
@@ -78,25 +87,40 @@ export function createCheckerResolver(
       : ts.isPropertyAccessExpression(callee) &&
         (asRuntimeExport(callee.name.text) !== undefined ||
           (ts.isIdentifier(callee.expression) && imported.has(callee.expression.text)));
-  const isUnresolvedImport = (identifier: TS.Identifier): boolean => {
-    const symbol = checker.getSymbolAtLocation(identifier);
-    if (symbol === undefined || !(symbol.flags & ts.SymbolFlags.Alias)) return false;
-    return (checker.getAliasedSymbol(symbol).declarations?.length ?? 0) === 0;
-  };
+  const isUnresolvedImport = (symbol: TS.Symbol | undefined): boolean =>
+    symbol !== undefined &&
+    (symbol.flags & ts.SymbolFlags.Alias) !== 0 &&
+    (checker.getAliasedSymbol(symbol).declarations?.length ?? 0) === 0;
   return (call) => {
     const callee = skipOuterExpressions(ts, call.expression);
     if (!mayBeMarker(callee)) return undefined;
     const location = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
     if (!ts.isIdentifier(location)) return undefined;
     const root = ts.isPropertyAccessExpression(callee) ? callee.expression : callee;
-    if (ts.isIdentifier(root) && isUnresolvedImport(root)) return byImports(call);
-    let symbol = checker.getSymbolAtLocation(location);
+    const rootSymbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+    if (isUnresolvedImport(rootSymbol)) return byImports(call);
+    // A plain identifier callee is its own root: one symbol lookup serves both questions.
+    let symbol = root === location ? rootSymbol : checker.getSymbolAtLocation(location);
     if (symbol === undefined) return undefined;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol.declarations?.[0];
     if (declaration === undefined) return undefined;
     if (!isPackageFile(declaration.getSourceFile().fileName)) return undefined;
     return asRuntimeExport(symbol.name);
+  };
+}
+
+/**
+ * The resolver with each call's answer remembered: discovery, the visitor and the safety checks all
+ * ask about the same calls, and only the first question reaches the checker.
+ */
+export function rememberingResolver(resolve: CallResolver): CallResolver {
+  const answers = new Map<TS.CallExpression, RuntimeExportName | undefined>();
+  return (call) => {
+    if (answers.has(call)) return answers.get(call);
+    const answer = resolve(call);
+    answers.set(call, answer);
+    return answer;
   };
 }
 

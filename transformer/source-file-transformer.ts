@@ -16,6 +16,7 @@ import type { PoolMessage } from "./diagnostic-registry.js";
 import type { PoolPluginOptions } from "./options.js";
 import { createBindingResolver } from "./names.js";
 import { findPoolScopes } from "./pool-scopes.js";
+import { rememberingResolver } from "./resolve-markers.js";
 import type { CallResolver } from "./resolve-markers.js";
 import { createRuntimeImport, withRuntimeImport } from "./runtime-import.js";
 import { rewriteFunctionMarker } from "./rewrite-function.js";
@@ -34,6 +35,8 @@ export interface TransformerSetup {
   readonly strictNullChecks: boolean;
   /** The resolver for a file: by symbols with a checker, by imports without. */
   resolverFor(sourceFile: TS.SourceFile): CallResolver;
+  /** False for a file in which no call can resolve to this package (package-reach.ts). */
+  readonly mayHoldMarkers?: ((sourceFile: TS.SourceFile) => boolean) | undefined;
   readonly report: (diagnostic: TS.Diagnostic) => void;
 }
 
@@ -66,11 +69,21 @@ function transformFile(
 ): TS.SourceFile {
   const { ts } = setup;
   if (sourceFile.isDeclarationFile) return sourceFile;
+  if (setup.mayHoldMarkers?.(sourceFile) === false) return sourceFile;
+  const resolve = rememberingResolver(setup.resolverFor(sourceFile));
+  const scopes = findPoolScopes(ts, sourceFile, resolve);
+  const mayChange = nodesThatMayChange(
+    ts,
+    sourceFile,
+    scopes.runtimeCalls,
+    resolve,
+    setup.options.pooling,
+  );
+  // No call the visitor handles (and so no scope, no stray poolScope): nothing to rewrite or report.
+  if (mayChange.size === 0) return sourceFile;
   const factory = transformation.factory;
-  const resolve = setup.resolverFor(sourceFile);
   const report = (node: TS.Node, message: PoolMessage): void =>
     setup.report(createPoolDiagnostic(ts, message, { sourceFile, node }));
-  const scopes = findPoolScopes(ts, sourceFile, resolve);
   const safety: SafetyContext = {
     ts,
     sourceFile,
@@ -125,14 +138,13 @@ function transformFile(
     return (Array.isArray(result) ? result : [result]) as TS.Statement[];
   }
 
-  const mayChange = nodesThatMayChange(ts, sourceFile, resolve);
-
   function visitor(node: TS.Node): TS.VisitResult<TS.Node | undefined> {
     // Subtrees without markers stay as they are: skipping them keeps the recursion of
     // visitEachChild off long expressions, where it would overflow the stack.
     if (!mayChange.has(node)) return node;
     if (ts.isBlock(node)) {
-      return factory.updateBlock(node, file.visitStatements(node.statements, false));
+      const statements = file.visitStatements(node.statements, false);
+      return sameNodes(statements, node.statements) ? node : factory.updateBlock(node, statements);
     }
     if (ts.isCallExpression(node))
       return visitCall(node) ?? ts.visitEachChild(node, visitor, transformation);
@@ -177,37 +189,37 @@ function transformFile(
 
   for (const stray of scopes.strays) report(stray.call, stray.message);
   for (const scope of scopes.all) checkPoolScope(scope, safety);
-  const statements = file.visitStatements(sourceFile.statements, true);
-  return factory.updateSourceFile(
-    sourceFile,
-    withRuntimeImport(ts, statements, file.runtime.declaration()),
+  const statements = withRuntimeImport(
+    ts,
+    file.visitStatements(sourceFile.statements, true),
+    file.runtime.declaration(),
+  );
+  return sameNodes(statements, sourceFile.statements)
+    ? sourceFile
+    : factory.updateSourceFile(sourceFile, statements);
+}
+
+/** Whether a visited statement list is the original one, node for node (then keep the original). */
+function sameNodes(visited: readonly TS.Node[], original: readonly TS.Node[]): boolean {
+  return (
+    visited.length === original.length && visited.every((node, index) => node === original[index])
   );
 }
 
 /**
  * The nodes the visitor must enter: every call to a runtime export it handles (withPool,
- * maybeWithPool, poolScope, getTaskLocalPool, and acquire / zeros / ones, which it specialises), every identifier named like a pool such a call is
- * given (pooling: false redirects them), and all their ancestors. One walk with an explicit stack.
+ * maybeWithPool, poolScope, getTaskLocalPool, and acquire / zeros / ones, which it specialises),
+ * with pooling: false every identifier named like a pool such a call is given (they are redirected),
+ * and all their ancestors. Discovery has found the calls; only the identifiers need a walk.
  */
 function nodesThatMayChange(
   ts: typeof TS,
   sourceFile: TS.SourceFile,
+  runtimeCalls: readonly TS.CallExpression[],
   resolve: CallResolver,
+  pooling: boolean,
 ): Set<TS.Node> {
-  const markers: TS.Node[] = [];
-  const identifiers: TS.Identifier[] = [];
-  const poolNames = new Set<string>();
-  walkPreOrder(ts, sourceFile, (node) => {
-    if (ts.isIdentifier(node)) identifiers.push(node);
-    else if (ts.isCallExpression(node) && HANDLED_CALLS.has(resolve(node) ?? "")) {
-      markers.push(node);
-      for (const argument of node.arguments) {
-        const pool = skipOuterExpressions(ts, argument);
-        if (ts.isIdentifier(pool)) poolNames.add(pool.text);
-      }
-    }
-    return undefined;
-  });
+  const markers = runtimeCalls.filter((call) => HANDLED_CALLS.has(resolve(call)!));
   const result = new Set<TS.Node>();
   const addWithAncestors = (node: TS.Node): void => {
     for (let current: TS.Node | undefined = node; current !== undefined; current = current.parent) {
@@ -216,9 +228,18 @@ function nodesThatMayChange(
     }
   };
   markers.forEach(addWithAncestors);
-  for (const identifier of identifiers) {
-    if (poolNames.has(identifier.text)) addWithAncestors(identifier);
+  if (pooling || markers.length === 0) return result;
+  const poolNames = new Set<string>();
+  for (const marker of markers) {
+    for (const argument of marker.arguments) {
+      const pool = skipOuterExpressions(ts, argument);
+      if (ts.isIdentifier(pool)) poolNames.add(pool.text);
+    }
   }
+  walkPreOrder(ts, sourceFile, (node) => {
+    if (ts.isIdentifier(node) && poolNames.has(node.text)) addWithAncestors(node);
+    return undefined;
+  });
   return result;
 }
 

@@ -19,13 +19,29 @@ export function walkPreOrder(
   enter: (node: TS.Node) => WalkControl,
 ): boolean {
   const stack: TS.Node[] = [];
+  const push = (child: TS.Node): void => {
+    stack.push(child);
+  };
   pushReversed(stack, rootList(roots));
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const control = enter(node);
     if (control === "stop") return true;
-    if (control !== "skip") pushReversed(stack, childrenOf(ts, node));
+    if (control === "skip") continue;
+    // The children go straight onto the stack, then their order is turned round in place: no
+    // array per node (this walk passes over every node of every file).
+    const first = stack.length;
+    ts.forEachChild(node, push);
+    reverseFrom(stack, first);
   }
   return false;
+}
+
+function reverseFrom(stack: TS.Node[], first: number): void {
+  for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+    const node = stack[low]!;
+    stack[low] = stack[high]!;
+    stack[high] = node;
+  }
 }
 
 /**

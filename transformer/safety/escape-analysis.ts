@@ -100,7 +100,7 @@ export const escapeHooks: FlowHooks = {
   },
   onExpression(node, env) {
     const { ts } = env.context;
-    if (ts.isBinaryExpression(node) && STORING_ASSIGNMENTS(ts).has(node.operatorToken.kind)) {
+    if (ts.isBinaryExpression(node) && isStoringAssignment(ts, node.operatorToken.kind)) {
       checkAssignment(node, env);
     } else if (ts.isCallExpression(node)) {
       checkStoringCall(node, env);
@@ -135,14 +135,15 @@ function checkAssignment(assignment: TS.BinaryExpression, env: Environment): voi
   reportPossibleEscape(code, assignment.right, assignment, env);
 }
 
-/** `=`, and `??=` / `||=` / `&&=`, which may store their right side too. */
-const STORING_ASSIGNMENTS = (ts: typeof TS): ReadonlySet<TS.SyntaxKind> =>
-  new Set([
-    ts.SyntaxKind.EqualsToken,
-    ts.SyntaxKind.QuestionQuestionEqualsToken,
-    ts.SyntaxKind.BarBarEqualsToken,
-    ts.SyntaxKind.AmpersandAmpersandEqualsToken,
-  ]);
+/** `=`, and `??=` / `||=` / `&&=`, which may store their right side too (asked of every binary). */
+function isStoringAssignment(ts: typeof TS, operator: TS.SyntaxKind): boolean {
+  return (
+    operator === ts.SyntaxKind.EqualsToken ||
+    operator === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    operator === ts.SyntaxKind.BarBarEqualsToken ||
+    operator === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+  );
+}
 
 /** The expressions a destructuring assignment pattern assigns to, however deep. */
 function destructuredTargets(
