@@ -1,8 +1,8 @@
 /**
- * What `npm publish` would ship, read from `npm pack --dry-run --json`: every entry point package.json
- * names with its type declarations, README, LICENSE, CHANGELOG and docs; no tests, fixtures, benchmarks,
- * sources, build info or stale output; and source maps that carry their sources (the .ts files do not
- * ship).
+ * What `npm publish` would ship, read from `npm pack --dry-run --json` for both packages (this one and
+ * the bundler package in unplugin/): every entry point package.json names with its type declarations,
+ * README, LICENSE, CHANGELOG and docs; no tests, fixtures, benchmarks, sources, build info or stale
+ * output; and source maps that carry their sources (the .ts files do not ship).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -13,6 +13,11 @@ import { REPO_ROOT } from "../support/compilers.js";
 
 interface PackedFile {
   readonly path: string;
+}
+
+interface PackResult {
+  readonly name: string;
+  readonly files: readonly PackedFile[];
 }
 
 interface SourceMap {
@@ -32,21 +37,45 @@ function npm(args: readonly string[]): string {
   return result.stdout;
 }
 
-/** `--ignore-scripts`: the real prepack rebuilds dist/, which the other tests are reading. */
-const PACKED: ReadonlySet<string> = new Set(
-  (
-    JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"])) as {
-      files: PackedFile[];
-    }[]
-  )[0]!.files.map((file) => file.path),
-);
+const UNPLUGIN_DIR = path.join(REPO_ROOT, "unplugin");
 
-const MANIFEST = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
-  main: string;
-  module: string;
-  types: string;
+/**
+ * Both packages in one npm run. `--ignore-scripts`: the real prepack rebuilds dist/, which the other
+ * tests are reading.
+ */
+const PACKS = JSON.parse(
+  npm([
+    "pack",
+    "--dry-run",
+    "--json",
+    "--ignore-scripts",
+    "--include-workspace-root",
+    "--workspace",
+    "unplugin",
+  ]),
+) as PackResult[];
+
+function packedFiles(name: string): ReadonlySet<string> {
+  const pack = PACKS.find((result) => result.name === name);
+  assert.ok(pack, `npm pack reported ${name}`);
+  return new Set(pack.files.map((file) => file.path));
+}
+
+const PACKED = packedFiles("adaptive-array-pools");
+const UNPLUGIN_PACKED = packedFiles("unplugin-adaptive-array-pools");
+
+function manifest(dir: string): {
+  main?: string;
+  module?: string;
+  types?: string;
   exports: unknown;
-};
+} {
+  return JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    exports: unknown;
+  };
+}
+
+const MANIFEST = manifest(REPO_ROOT);
 
 /** Every file path an `exports` map leads to. */
 function exportTargets(entry: unknown): string[] {
@@ -64,9 +93,9 @@ const packed = [...PACKED];
 
 test("every entry point and its type declarations ship", () => {
   const entries = [
-    MANIFEST.main,
-    MANIFEST.module,
-    MANIFEST.types,
+    MANIFEST.main!,
+    MANIFEST.module!,
+    MANIFEST.types!,
     ...exportTargets(MANIFEST.exports),
   ];
   for (const entry of entries) assert.ok(PACKED.has(normalised(entry)), `${entry} is packed`);
@@ -118,18 +147,47 @@ test("no stale output: every shipped .js and .d.ts has its source", () => {
   }
 });
 
-test("every shipped source map carries the content of each source it names", () => {
-  const maps = packed.filter((file) => file.endsWith(".map"));
+/** Every source map in `files` (paths relative to `dir`) carries or ships each source it names. */
+function assertSourceMapsCarrySources(dir: string, files: ReadonlySet<string>): void {
+  const maps = [...files].filter((file) => file.endsWith(".map"));
   assert.ok(maps.length > 0, "source maps ship");
   for (const file of maps) {
-    const map = JSON.parse(readFileSync(path.join(REPO_ROOT, file), "utf8")) as SourceMap;
+    const map = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as SourceMap;
     assert.ok(map.sources.length > 0, `${file} names a source`);
     map.sources.forEach((source, i) => {
-      const shipped = PACKED.has(path.posix.join(path.posix.dirname(file), source));
+      const shipped = files.has(path.posix.join(path.posix.dirname(file), source));
       const inlined = typeof map.sourcesContent?.[i] === "string";
       assert.ok(shipped || inlined, `${file}: ${source} neither ships nor is inlined`);
     });
   }
+}
+
+test("every shipped source map carries the content of each source it names", () => {
+  assertSourceMapsCarrySources(REPO_ROOT, PACKED);
+});
+
+test("the bundler package ships its entry points with declarations, README and LICENSE", () => {
+  for (const entry of exportTargets(manifest(UNPLUGIN_DIR).exports)) {
+    assert.ok(UNPLUGIN_PACKED.has(normalised(entry)), `unplugin: ${entry} is packed`);
+  }
+  for (const file of ["README.md", "LICENSE", "package.json"]) {
+    assert.ok(UNPLUGIN_PACKED.has(file), `unplugin: ${file} is packed`);
+  }
+  assert.is(
+    readFileSync(path.join(UNPLUGIN_DIR, "LICENSE"), "utf8"),
+    readFileSync(path.join(REPO_ROOT, "LICENSE"), "utf8"),
+    "unplugin/LICENSE is the project's LICENSE",
+  );
+  for (const file of UNPLUGIN_PACKED) {
+    assert.ok(
+      /^dist\/[^/]+\.(js|d\.ts|js\.map)$/.test(file) || !file.includes("/"),
+      `unplugin: only dist/*.js, .d.ts, .js.map and top-level files ship, not ${file}`,
+    );
+  }
+});
+
+test("the bundler package's source maps carry the content of each source", () => {
+  assertSourceMapsCarrySources(UNPLUGIN_DIR, UNPLUGIN_PACKED);
 });
 
 test.run();
