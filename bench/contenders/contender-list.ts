@@ -6,6 +6,11 @@ export const NEW = "new";
 export const PREALLOC_CONST = "prealloc (const)";
 /** The dyn floor, the one the bars are against: the same buffer read from a mutable field. */
 export const PREALLOC_DYN = "prealloc (dyn)";
+/**
+ * W2's third control: the dyn floor with its call inside a try / finally, as every scope form puts
+ * the body. It isolates what the try region alone costs the kernels V8 inlines into it.
+ */
+export const PREALLOC_DYN_IN_TRY = "prealloc (dyn) in try/finally";
 export const ARENA = "subarray-arena";
 export const STATIC_SCRATCH = "static-scratch";
 export const AAP_TRY_FINALLY = "aap try/finally";

@@ -13,6 +13,7 @@ import {
   NEW,
   PEER_POOL_IDS,
   PREALLOC_DYN,
+  PREALLOC_DYN_IN_TRY,
   SCOPE_FORMS,
   STATIC_SCRATCH,
   TRANSFORMED,
@@ -144,12 +145,13 @@ function w2Bars(cases: readonly CaseSummary[], lib: string): BarCheck[] {
       check(
         c,
         `W2 ${label}: ${lib} faster than the fallback and every peer`,
-        [lib, ...rivals],
-        ([s, ...others]) => {
+        [PREALLOC_DYN_IN_TRY, PREALLOC_DYN, lib, ...rivals],
+        ([inTry, dyn, s, ...others]) => {
           const ratios = others.map((o) => ({ id: o!.contender, ratio: timeRatio(s!, o!) }));
           const closest = ratios.reduce((a, b) => (a.ratio.median >= b.ratio.median ? a : b));
+          const tryRegion = range(timeRatio(inTry!, dyn!));
           return {
-            text: `closest: ${closest.id} (${lib} takes ${range(closest.ratio)} of its time)`,
+            text: `closest: ${closest.id} (${lib} takes ${range(closest.ratio)} of its time); dyn inside a try / finally: ${tryRegion} dyn`,
             ok: ratios.every((r) => r.ratio.median < 1),
           };
         },

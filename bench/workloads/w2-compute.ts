@@ -15,6 +15,7 @@ import {
   PEERS,
   PREALLOC_CONST,
   PREALLOC_DYN,
+  PREALLOC_DYN_IN_TRY,
   unknownImpl,
 } from "../contenders/contender-list.js";
 import { numberParam } from "../contenders/dtypes.js";
@@ -59,6 +60,28 @@ function preallocDyn(n: number, rng: Int32Array): Op {
   const b = slot();
   const c = slot();
   return () => compute(a.value, b.value, c.value, n, rng);
+}
+
+/**
+ * The dyn floor inside a try / finally whose finally does what a rewind's fast path does (one field
+ * store), with no pool: the difference to dyn is the try region's own cost.
+ */
+function preallocDynInTry(n: number, rng: Int32Array): Op {
+  const slot = (): DynSlot<Float64Array> =>
+    new DynSlot(new Float64Array(n * n), new Float64Array(n * n));
+  const a = slot();
+  const b = slot();
+  const c = slot();
+  const scope = { depth: 0 };
+  return () => {
+    const depth = scope.depth + 1;
+    scope.depth = depth;
+    try {
+      compute(a.value, b.value, c.value, n, rng);
+    } finally {
+      scope.depth = depth - 1;
+    }
+  };
 }
 
 function arena(n: number, rng: Int32Array): Op {
@@ -123,6 +146,7 @@ const LOCAL_IMPLS: Readonly<Record<string, (n: number, rng: Int32Array) => Op>> 
   [NEW]: naive,
   [PREALLOC_CONST]: preallocConst,
   [PREALLOC_DYN]: preallocDyn,
+  [PREALLOC_DYN_IN_TRY]: preallocDynInTry,
   [ARENA]: arena,
   [AAP_TRY_FINALLY]: tryFinally,
   [AAP_MARKER]: marker,
@@ -159,8 +183,13 @@ export const w2: Workload = {
   title:
     "compute(n): A = rand(n,n), B = rand(n,n), C = A*B, sum(C) (ns/call; frame = batch of calls)",
   control: PREALLOC_DYN,
-  zeroGc: [PREALLOC_CONST, PREALLOC_DYN],
-  contenders: [...BASELINES, ...PEERS, ...LIBRARY],
+  zeroGc: [PREALLOC_CONST, PREALLOC_DYN, PREALLOC_DYN_IN_TRY],
+  contenders: [
+    ...BASELINES,
+    { id: PREALLOC_DYN_IN_TRY, impl: PREALLOC_DYN_IN_TRY, build: "plain" },
+    ...PEERS,
+    ...LIBRARY,
+  ],
   cases: w2Cases,
   makeTrial,
 };
