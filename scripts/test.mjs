@@ -8,9 +8,10 @@
 // workers (default 2, the cores of the machine the 40 s budget is measured on; 1 runs everything in one).
 // A worker runs its files in one uvu process, except a test file whose source has a line starting
 // `// test-runner: own process`: that one runs in a process of its own, after the shared one, on the
-// same worker. It is for a file whose cost is V8's full garbage collections (a multi-GiB typed array
-// allocation makes V8 collect the whole heap, several times if it fails), so it must not share a heap
-// with the compilers and bundlers other files load; the line says why.
+// same worker. It is for a file that depends on the process's garbage collector: one whose cost is
+// full collections (a multi-GiB typed array makes V8 collect the whole heap, several times if the
+// allocation fails) or one that counts collections, so it must not share a heap with the compilers
+// and bundlers other files load; the line says why.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
