@@ -6,6 +6,12 @@
 // Files are dealt to workers longest first, by the durations the last run recorded in
 // build/test-durations.json; a file with no record counts as long. TEST_WORKERS sets the number of
 // workers (default 2, the cores of the machine the 40 s budget is measured on; 1 runs everything in one).
+// A worker runs its files in one uvu process, except a test file whose source has a line starting
+// `// test-runner: own process`: that one runs in a process of its own, after the shared one, on the
+// same worker. It is for a file that depends on the process's garbage collector: one whose cost is
+// full collections (a multi-GiB typed array makes V8 collect the whole heap, several times if the
+// allocation fails) or one that counts collections, so it must not share a heap with the compilers
+// and bundlers other files load; the line says why.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -24,9 +30,22 @@ function testFiles(dir = BUILD_TESTS, prefix = "") {
     const relative = prefix + entry.name;
     if (entry.isDirectory()) return testFiles(path.join(dir, entry.name), relative + "/");
     if (!entry.name.endsWith(".test.js")) return [];
-    const source = path.join(ROOT, "test", relative.replace(/\.js$/, ".ts"));
-    return existsSync(source) ? [relative] : [];
+    return existsSync(sourceOf(relative)) ? [relative] : [];
   });
+}
+
+/** The TypeScript source of a compiled test file (its .test.ts under test/). */
+function sourceOf(file) {
+  return path.join(ROOT, "test", file.replace(/\.js$/, ".ts"));
+}
+
+const OWN_PROCESS = /^\/\/ test-runner: own process/m;
+
+/** A worker's files as uvu processes, run one after the other: the shared one, then each loner. */
+function processesOf(files) {
+  const alone = files.filter((file) => OWN_PROCESS.test(readFileSync(sourceOf(file), "utf8")));
+  const shared = files.filter((file) => !alone.includes(file));
+  return [shared, ...alone.map((file) => [file])].filter((group) => group.length > 0);
 }
 
 function readDurations() {
@@ -56,11 +75,18 @@ function patternFor(files) {
   return `^(${escaped.join("|")})$`;
 }
 
+/** A worker: its uvu processes in turn, one result each. */
+async function runWorker(files) {
+  const results = [];
+  for (const group of processesOf(files)) results.push(await runProcess(group));
+  return results;
+}
+
 /**
  * One uvu process over `files`. uvu prints a file's name as it starts it, so the time between two
  * names is the earlier file's duration.
  */
-function runWorker(files) {
+function runProcess(files) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -110,7 +136,8 @@ async function main() {
   const workers = Math.max(1, Number(process.env.TEST_WORKERS ?? 2));
   const previous = readDurations();
   const started = Date.now();
-  const results = await Promise.all(deal(files, previous, workers).map(runWorker));
+  const workerResults = await Promise.all(deal(files, previous, workers).map(runWorker));
+  const results = workerResults.flat();
   let total = 0;
   let passed = 0;
   let skipped = 0;
@@ -135,7 +162,7 @@ async function main() {
   const seconds = ((Date.now() - started) / 1000).toFixed(2);
   process.stdout.write(
     `\n  Total:     ${total}\n  Passed:    ${passed}\n  Skipped:   ${skipped}\n` +
-      `  Duration:  ${seconds}s (${results.length} parallel processes)\n\n`,
+      `  Duration:  ${seconds}s (${workerResults.length} parallel workers, ${results.length} processes)\n\n`,
   );
   process.exitCode = failed ? 1 : 0;
 }

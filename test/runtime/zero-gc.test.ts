@@ -3,6 +3,9 @@
  * 'gc' PerformanceObserver. A control loop that allocates a fresh Float64Array per iteration must show
  * GCs under the same observer, so this test can fail.
  */
+// test-runner: own process. The observer sees every collection of the process, so another file's
+// heap or leftover work there can put a GC inside a measured loop (it did, after bundler tests), and
+// each gc() call here collects all of that heap.
 import { PerformanceObserver } from "node:perf_hooks";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
