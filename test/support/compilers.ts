@@ -13,6 +13,19 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 /** The published transformer, as `npm run build` leaves it (what the example tsconfigs point at). */
 export const DIST_TRANSFORMER = path.join(REPO_ROOT, "dist", "transformer", "index.js");
 
+/**
+ * Where the spawned tspc processes keep ts-patch's cache (the patched compiler, and the backup of the
+ * original it rewrites on every run). Its default is node_modules/.cache, which would put every
+ * build's writes inside the installed dependencies; build/ keeps them with this checkout's other
+ * generated files, and across runs, so only the first build after a clean patches the compiler.
+ */
+const TS_PATCH_CACHE = path.join(REPO_ROOT, "build", "ts-patch-cache");
+
+/** The environment every compiler process of the tests runs in. */
+function compilerEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, TSP_CACHE_DIR: TS_PATCH_CACHE };
+}
+
 export interface CompilerPairing {
   /** e.g. "TypeScript 5.9.3 + ts-patch 3.3.0". */
   readonly label: string;
@@ -76,7 +89,11 @@ export function runTspc(
   extraArgs: readonly string[] = [],
 ): BuildResult {
   const args = tspcArgs(pairing, project, extraArgs);
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
+  const result = spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: compilerEnv(),
+    encoding: "utf8",
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -120,7 +137,7 @@ export async function runNode(args: readonly string[], cwd: string): Promise<Bui
   await slot();
   try {
     return await new Promise<BuildResult>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd });
+      const child = spawn(process.execPath, args, { cwd, env: compilerEnv() });
       let stdout = "";
       let stderr = "";
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
