@@ -128,7 +128,7 @@ for (const tool of SELECTED_TOOLS) {
         `${label}: one inline scope per marker, as tspc emits`,
       );
       assertNoMarkerCall(build.code, label);
-      assert.is(runProgram(build.file), project.tspcOutput);
+      assert.is(await runProgram(build.file), project.tspcOutput);
       assert.equal(build.warnings, [], `${label}: no warnings`);
     });
   }
@@ -159,7 +159,7 @@ for (const tool of SELECTED_TOOLS) {
         `${label}: '${line}' in ${JSON.stringify(build.warnings)}`,
       );
     }
-    assert.is(runProgram(build.file), "byReference(3) = 3\n");
+    assert.is(await runProgram(build.file), "byReference(3) = 3\n");
   });
 
   test(`${label}: pooling: false compiles pooling out, and prints what tspc's pooling: false build prints`, async () => {
@@ -168,7 +168,7 @@ for (const tool of SELECTED_TOOLS) {
     assert.is(countScopes(build.code), 0, `${label}: no scope left`);
     assert.ok(build.code.includes("DISABLED_POOL"), `${label}: bodies see DISABLED_POOL`);
     assertNoMarkerCall(build.code, label);
-    assert.is(runProgram(build.file), project.tspcUnpooledOutput);
+    assert.is(await runProgram(build.file), project.tspcUnpooledOutput);
   });
 }
 

@@ -5,7 +5,6 @@
  * all and prints what they return and the pools' state. The reference is the same project built by
  * `tspc` with the plugin and run by Node.
  */
-import { spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdirSync,
@@ -18,7 +17,7 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT, runTspcAsync } from "../support/compilers.js";
+import { PAIRINGS, REPO_ROOT, runNode, runTspcAsync } from "../support/compilers.js";
 
 export interface ProjectFiles {
   readonly dir: string;
@@ -142,9 +141,12 @@ async function buildWithTspc(
   return runProgram(path.join(dir, outDir, entry));
 }
 
-/** Runs a built program with Node; throws with its stderr unless it exits 0 and writes no stderr. */
-export function runProgram(file: string): string {
-  const run = spawnSync(process.execPath, [file], { encoding: "utf8" });
+/**
+ * Runs a built program with Node; throws with its stderr unless it exits 0 and writes no stderr. Does
+ * not block: the bundler builds started ahead keep going meanwhile.
+ */
+export async function runProgram(file: string): Promise<string> {
+  const run = await runNode([file], process.cwd());
   if (run.status !== 0 || run.stderr !== "") {
     throw new Error(`${file} exited ${run.status}:\n${run.stderr}`);
   }
