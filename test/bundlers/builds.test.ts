@@ -46,8 +46,8 @@ let diagnostics!: ReturnType<typeof writeDiagnosticsProject>;
 let tspcScopes = 0;
 
 /**
- * The tspc reference builds run in children; every bundler build is started while they run (each
- * tool and variant once, as the tests ask for them), so the bundlers work while tspc does.
+ * The tspc reference builds run in children; the bundler builds (each tool and variant once, in the
+ * order the tests ask for them) are queued while they run, so the bundlers work while tspc does.
  */
 test.before(async () => {
   files = writeProject();
@@ -95,14 +95,22 @@ function requestFor(variant: Variant): Omit<BuildRequest, "root" | "outDir"> {
 }
 
 const builds = new Map<string, Promise<BuildOutput>>();
+/**
+ * The last build queued. Builds run one after another, never side by side: they share this thread,
+ * and one build's JavaScript would stretch another's plugin callbacks (Rolldown warns when those take
+ * a large share of its build time, and the tests require no warnings).
+ */
+let lastQueued: Promise<unknown> = Promise.resolve();
+
 function buildOnce(tool: Tool, variant: Variant): Promise<BuildOutput> {
   const key = `${tool.name}/${variant}`;
   let build = builds.get(key);
   if (build === undefined) {
     const outDir = path.join(files.dir, `dist-${tool.name.replace(/\W+/g, "-")}-${variant}`);
-    build = tool.build({ root: files.dir, outDir, ...requestFor(variant) });
+    const request = { root: files.dir, outDir, ...requestFor(variant) };
+    build = lastQueued.then(() => tool.build(request));
     // A failure is the asking test's to report, however long after the start that test runs.
-    build.catch(() => undefined);
+    lastQueued = build.catch(() => undefined);
     builds.set(key, build);
   }
   return build;
