@@ -51,8 +51,13 @@ let page: Page;
 let built: BuiltPage;
 
 test.before(async () => {
-  built = await buildPage(outDir);
-  browser = await launchChromium();
+  // Chromium starts while Vite builds the page: neither needs the other.
+  const launched = launchChromium();
+  try {
+    built = await buildPage(outDir);
+  } finally {
+    browser = await launched;
+  }
   page = await openPage(browser, outDir, `frames=${ANIMATED_FRAMES}&particles=${PARTICLES}`);
 });
 

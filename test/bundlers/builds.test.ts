@@ -19,8 +19,13 @@ import {
   countScopes,
   countScopesIn,
 } from "./support-checks.js";
-import { createProject, runProgram, writeDiagnosticsProject } from "./support-project.js";
-import type { Project } from "./support-project.js";
+import {
+  buildReferences,
+  runProgram,
+  writeDiagnosticsProject,
+  writeProject,
+} from "./support-project.js";
+import type { Project, ProjectFiles } from "./support-project.js";
 import { runVitest, startViteDev } from "./support-dev.js";
 import { TOOLS, vite } from "./support-tools.js";
 import type { BuildOutput, BuildRequest, Tool } from "./support-tools.js";
@@ -32,13 +37,26 @@ function versionOfVitest(): string {
   return (requireHere("vitest/package.json") as { version: string }).version;
 }
 const ONLY = process.env["BUNDLERS"]?.toLowerCase().split(",");
+const SELECTED_TOOLS = TOOLS.filter(
+  (tool) => ONLY === undefined || ONLY.some((name) => tool.name.toLowerCase().startsWith(name)),
+);
+let files!: ProjectFiles;
 let project!: Project;
 let diagnostics!: ReturnType<typeof writeDiagnosticsProject>;
 let tspcScopes = 0;
 
+/**
+ * The tspc reference builds run in children; the bundler builds (each tool and variant once, in the
+ * order the tests ask for them) are queued while they run, so the bundlers work while tspc does.
+ */
 test.before(async () => {
-  project = await createProject();
-  diagnostics = writeDiagnosticsProject(project.dir);
+  files = writeProject();
+  diagnostics = writeDiagnosticsProject(files.dir);
+  const references = buildReferences(files);
+  for (const tool of SELECTED_TOOLS) {
+    for (const variant of variantsOf(tool)) void buildOnce(tool, variant);
+  }
+  project = await references;
   tspcScopes = countScopesIn(path.join(project.dir, "out-tspc"));
 });
 
@@ -53,13 +71,46 @@ function expectedDiagnostics(file: string): string[] {
   });
 }
 
+/** The builds each tool makes: the scenario (Vite also minified), the diagnostics files, pooling off. */
+type Variant = "build" | "minified" | "error" | "warning" | "unpooled";
+
+function variantsOf(tool: Tool): readonly Variant[] {
+  const scenario: Variant[] = tool.name === "Vite" ? ["build", "minified"] : ["build"];
+  return [...scenario, "error", "warning", "unpooled"];
+}
+
+function requestFor(variant: Variant): Omit<BuildRequest, "root" | "outDir"> {
+  switch (variant) {
+    case "build":
+      return { entry: files.entry, minify: false };
+    case "minified":
+      return { entry: files.entry, minify: true };
+    case "error":
+      return { entry: diagnostics.errorEntry };
+    case "warning":
+      return { entry: diagnostics.warningEntry };
+    case "unpooled":
+      return { entry: files.unpooledEntry, plugin: { pooling: false } };
+  }
+}
+
 const builds = new Map<string, Promise<BuildOutput>>();
-function buildOnce(tool: Tool, variant: string, request: Omit<BuildRequest, "root" | "outDir">) {
+/**
+ * The last build queued. Builds run one after another, never side by side: they share this thread,
+ * and one build's JavaScript would stretch another's plugin callbacks (Rolldown warns when those take
+ * a large share of its build time, and the tests require no warnings).
+ */
+let lastQueued: Promise<unknown> = Promise.resolve();
+
+function buildOnce(tool: Tool, variant: Variant): Promise<BuildOutput> {
   const key = `${tool.name}/${variant}`;
   let build = builds.get(key);
   if (build === undefined) {
-    const outDir = path.join(project.dir, `dist-${tool.name.replace(/\W+/g, "-")}-${variant}`);
-    build = tool.build({ root: project.dir, outDir, ...request });
+    const outDir = path.join(files.dir, `dist-${tool.name.replace(/\W+/g, "-")}-${variant}`);
+    const request = { root: files.dir, outDir, ...requestFor(variant) };
+    build = lastQueued.then(() => tool.build(request));
+    // A failure is the asking test's to report, however long after the start that test runs.
+    lastQueued = build.catch(() => undefined);
     builds.set(key, build);
   }
   return build;
@@ -72,22 +123,12 @@ function assertBuilt(
   assert.is(build.error, undefined, `${label} failed: ${build.error}`);
 }
 
-const variants: { readonly name: string; readonly minify: boolean }[] = [
-  { name: "build", minify: false },
-];
-
-for (const tool of TOOLS) {
-  if (ONLY !== undefined && !ONLY.some((name) => tool.name.toLowerCase().startsWith(name)))
-    continue;
+for (const tool of SELECTED_TOOLS) {
   const label = `${tool.name} ${tool.version()}`;
-  const toolVariants =
-    tool.name === "Vite" ? [...variants, { name: "minified", minify: true }] : variants;
-  for (const variant of toolVariants) {
-    test(`${label} ${variant.name}: inline scopes, no marker call, prints what the tspc build prints`, async () => {
-      const build = await buildOnce(tool, variant.name, {
-        entry: project.entry,
-        minify: variant.minify,
-      });
+  const scenarioVariants = variantsOf(tool).filter((v) => v === "build" || v === "minified");
+  for (const variant of scenarioVariants) {
+    test(`${label} ${variant}: inline scopes, no marker call, prints what the tspc build prints`, async () => {
+      const build = await buildOnce(tool, variant);
       assertBuilt(build, label);
       assert.is(
         countScopes(build.code),
@@ -95,19 +136,19 @@ for (const tool of TOOLS) {
         `${label}: one inline scope per marker, as tspc emits`,
       );
       assertNoMarkerCall(build.code, label);
-      assert.is(runProgram(build.file), project.tspcOutput);
+      assert.is(await runProgram(build.file), project.tspcOutput);
       assert.equal(build.warnings, [], `${label}: no warnings`);
     });
   }
 
   test(`${label}: every line of a rewritten function maps back into its .ts source`, async () => {
-    const build = await buildOnce(tool, "build", { entry: project.entry });
+    const build = await buildOnce(tool, "build");
     assertBuilt(build, label);
     assertPipelineMapsBack(build.code, build.map, label);
   });
 
   test(`${label}: an AAP error fails the build with file, line and column`, async () => {
-    const build = await buildOnce(tool, "error", { entry: diagnostics.errorEntry });
+    const build = await buildOnce(tool, "error");
     assert.ok(build.error !== undefined, `${label}: the build failed`);
     const expected = expectedDiagnostics(diagnostics.errorEntry);
     assert.ok(expected.length > 0 && expected.every((line) => line.includes(": error ")));
@@ -116,7 +157,7 @@ for (const tool of TOOLS) {
   });
 
   test(`${label}: an AAP warning is the tool's warning and the build succeeds`, async () => {
-    const build = await buildOnce(tool, "warning", { entry: diagnostics.warningEntry });
+    const build = await buildOnce(tool, "warning");
     assertBuilt(build, label);
     const expected = expectedDiagnostics(diagnostics.warningEntry);
     assert.ok(expected.length > 0 && expected.every((line) => line.includes(": warning ")));
@@ -126,19 +167,16 @@ for (const tool of TOOLS) {
         `${label}: '${line}' in ${JSON.stringify(build.warnings)}`,
       );
     }
-    assert.is(runProgram(build.file), "byReference(3) = 3\n");
+    assert.is(await runProgram(build.file), "byReference(3) = 3\n");
   });
 
   test(`${label}: pooling: false compiles pooling out, and prints what tspc's pooling: false build prints`, async () => {
-    const build = await buildOnce(tool, "unpooled", {
-      entry: project.unpooledEntry,
-      plugin: { pooling: false },
-    });
+    const build = await buildOnce(tool, "unpooled");
     assertBuilt(build, label);
     assert.is(countScopes(build.code), 0, `${label}: no scope left`);
     assert.ok(build.code.includes("DISABLED_POOL"), `${label}: bodies see DISABLED_POOL`);
     assertNoMarkerCall(build.code, label);
-    assert.is(runProgram(build.file), project.tspcUnpooledOutput);
+    assert.is(await runProgram(build.file), project.tspcUnpooledOutput);
   });
 }
 

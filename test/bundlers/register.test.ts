@@ -4,7 +4,7 @@
  * test runs on the running Node when it is new enough, else on `AAP_NODE22`, else on Node 24 from the
  * npm `node` package installed into build/node24 (a failed install fails the test).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -66,18 +66,20 @@ if (typeof node !== "string") {
     assert.unreachable(node.reason);
   });
 } else {
+  /** One run of `file` with the hook; the three runs are independent, so they run side by side. */
   const run = (dir: string, file: string, env: Record<string, string> = {}) =>
-    spawnSync(
-      node,
-      ["--enable-source-maps", "--import", "unplugin-adaptive-array-pools/register", file],
-      {
-        cwd: dir,
-        encoding: "utf8",
-        env: { ...process.env, ...env },
-      },
-    );
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const args = ["--enable-source-maps", "--import", "unplugin-adaptive-array-pools/register"];
+      const child = spawn(node, [...args, file], { cwd: dir, env: { ...process.env, ...env } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("error", (error) => resolve({ status: null, stdout, stderr: String(error) }));
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
 
-  test("node --import .../register: .ts modules run rewritten, mapped, with diagnostics and options", () => {
+  test("node --import .../register: .ts modules run rewritten, mapped, with diagnostics and options", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "aap-register-"));
     try {
       writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
@@ -90,15 +92,17 @@ if (typeof node !== "string") {
         path.join(dir, "node_modules", "unplugin-adaptive-array-pools"),
         "dir",
       );
-      const app = run(dir, "app.ts");
+      const [app, unpooled, escape] = await Promise.all([
+        run(dir, "app.ts"),
+        run(dir, "app.ts", { ADAPTIVE_ARRAY_POOLS_OPTIONS: '{"pooling":false}' }),
+        run(dir, "escape.ts"),
+      ]);
       assert.is(app.status, 0, app.stderr);
       const lines = app.stdout.split("\n");
       assert.is(lines[0], "total(4) = 8 block(3) = 3 depth = 0");
       assert.is(lines[1], "rewritten: true");
       assert.match(lines[2]!, /app\.ts:17:9\)?$/, "the stack trace points into app.ts");
-      const unpooled = run(dir, "app.ts", { ADAPTIVE_ARRAY_POOLS_OPTIONS: '{"pooling":false}' });
       assert.is(unpooled.stdout.split("\n")[1], "rewritten: false");
-      const escape = run(dir, "escape.ts");
       assert.is.not(escape.status, 0, "an AAP error fails the import");
       assert.match(escape.stderr, /escape\.ts\(4,10\): error AAP2001/);
     } finally {

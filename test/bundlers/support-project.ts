@@ -5,7 +5,6 @@
  * all and prints what they return and the pools' state. The reference is the same project built by
  * `tspc` with the plugin and run by Node.
  */
-import { spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   mkdirSync,
@@ -18,9 +17,9 @@ import {
 } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PAIRINGS, REPO_ROOT } from "../support/compilers.js";
+import { PAIRINGS, REPO_ROOT, runNode, runTspcAsync } from "../support/compilers.js";
 
-export interface Project {
+export interface ProjectFiles {
   readonly dir: string;
   readonly entry: string;
   /**
@@ -28,10 +27,13 @@ export interface Project {
    * `activeCount`, which DISABLED_POOL does not have.
    */
   readonly unpooledEntry: string;
+  remove(): void;
+}
+
+export interface Project extends ProjectFiles {
   /** `all.ts`'s output built by tspc with the plugin, and `main.ts`'s with `pooling: false`. */
   readonly tspcOutput: string;
   readonly tspcUnpooledOutput: string;
-  remove(): void;
 }
 
 const ALL = `// Runs examples/pipeline and the five seed patterns; prints results and the pools' state.
@@ -70,8 +72,8 @@ const TSCONFIG = {
   include: ["src"],
 };
 
-/** The project, with both tspc reference builds (run side by side). */
-export async function createProject(): Promise<Project> {
+/** The project's files, in a new throwaway folder: what the bundlers build. */
+export function writeProject(): ProjectFiles {
   const dir = mkdtempSync(path.join(os.tmpdir(), "aap-bundlers-"));
   const src = path.join(dir, "src");
   cpSync(path.join(REPO_ROOT, "examples", "pipeline", "src"), src, { recursive: true });
@@ -79,18 +81,24 @@ export async function createProject(): Promise<Project> {
   writeFileSync(path.join(src, "all.ts"), ALL);
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
   linkPackages(dir);
-  const [tspcOutput, tspcUnpooledOutput] = await Promise.all([
-    buildWithTspc(dir, "out-tspc", {}, "all.js"),
-    buildWithTspc(dir, "out-tspc-unpooled", { pooling: false }, "main.js"),
-  ]);
   return {
     dir,
     entry: path.join(src, "all.ts"),
     unpooledEntry: path.join(src, "main.ts"),
-    tspcOutput,
-    tspcUnpooledOutput,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Both tspc reference builds of the project (run side by side, in children: the bundlers can build
+ * meanwhile) and what the built programs print.
+ */
+export async function buildReferences(files: ProjectFiles): Promise<Project> {
+  const [tspcOutput, tspcUnpooledOutput] = await Promise.all([
+    buildWithTspc(files.dir, "out-tspc", {}, "all.js"),
+    buildWithTspc(files.dir, "out-tspc-unpooled", { pooling: false }, "main.js"),
+  ]);
+  return { ...files, tspcOutput, tspcUnpooledOutput };
 }
 
 /** The seed patterns import the runtime by path and run as CommonJS main modules; users do neither. */
@@ -128,22 +136,17 @@ async function buildWithTspc(
   config.compilerOptions.plugins = [{ transform: "adaptive-array-pools/transformer", ...plugin }];
   const tsconfig = path.join(dir, `tsconfig.${outDir}.json`);
   writeFileSync(tsconfig, JSON.stringify(config, null, 2));
-  const pairing = PAIRINGS[0]!;
-  const args = [pairing.tspcScript, "-p", tsconfig, "--pretty", "false"];
-  const build = await new Promise<{ status: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("close", (status) => resolve({ status, output }));
-  });
-  if (build.status !== 0) throw new Error(`tspc failed:\n${build.output}`);
+  const build = await runTspcAsync(PAIRINGS[0]!, tsconfig);
+  if (build.status !== 0) throw new Error(`tspc failed:\n${build.stdout}${build.stderr}`);
   return runProgram(path.join(dir, outDir, entry));
 }
 
-/** Runs a built program with Node; throws with its stderr unless it exits 0 and writes no stderr. */
-export function runProgram(file: string): string {
-  const run = spawnSync(process.execPath, [file], { encoding: "utf8" });
+/**
+ * Runs a built program with Node; throws with its stderr unless it exits 0 and writes no stderr. Does
+ * not block: the bundler builds started ahead keep going meanwhile.
+ */
+export async function runProgram(file: string): Promise<string> {
+  const run = await runNode([file], process.cwd());
   if (run.status !== 0 || run.stderr !== "") {
     throw new Error(`${file} exited ${run.status}:\n${run.stderr}`);
   }

@@ -2,8 +2,9 @@
  * The two TypeScript / ts-patch pairings this project supports, and how to run a real `tspc` build
  * with either. Shared by the integration test, the demo and the scope-overhead measurement.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import * as path from "node:path";
 
 /** The repository root; this file runs as build/test/support/compilers.js. */
@@ -11,6 +12,19 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
 /** The published transformer, as `npm run build` leaves it (what the example tsconfigs point at). */
 export const DIST_TRANSFORMER = path.join(REPO_ROOT, "dist", "transformer", "index.js");
+
+/**
+ * Where the spawned tspc processes keep ts-patch's cache (the patched compiler, and the backup of the
+ * original it rewrites on every run). Its default is node_modules/.cache, which would put every
+ * build's writes inside the installed dependencies; build/ keeps them with this checkout's other
+ * generated files, and across runs, so only the first build after a clean patches the compiler.
+ */
+const TS_PATCH_CACHE = path.join(REPO_ROOT, "build", "ts-patch-cache");
+
+/** The environment every compiler process of the tests runs in. */
+function compilerEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, TSP_CACHE_DIR: TS_PATCH_CACHE };
+}
 
 export interface CompilerPairing {
   /** e.g. "TypeScript 5.9.3 + ts-patch 3.3.0". */
@@ -57,6 +71,14 @@ export interface BuildResult {
   readonly stderr: string;
 }
 
+function tspcArgs(
+  pairing: CompilerPairing,
+  project: string,
+  extraArgs: readonly string[],
+): string[] {
+  return [pairing.tspcScript, "-p", project, "--pretty", "false", ...extraArgs];
+}
+
 /**
  * `tspc -p <project>` with one pairing, run from the repository root as a user would; `extraArgs` are
  * further command-line options (e.g. `--outDir`).
@@ -66,7 +88,64 @@ export function runTspc(
   project: string,
   extraArgs: readonly string[] = [],
 ): BuildResult {
-  const args = [pairing.tspcScript, "-p", project, "--pretty", "false", ...extraArgs];
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8" });
+  const args = tspcArgs(pairing, project, extraArgs);
+  const result = spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    env: compilerEnv(),
+    encoding: "utf8",
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** {@link runTspc} without blocking: independent builds of one test file run side by side. */
+export function runTspcAsync(
+  pairing: CompilerPairing,
+  project: string,
+  extraArgs: readonly string[] = [],
+): Promise<BuildResult> {
+  return runNode(tspcArgs(pairing, project, extraArgs), REPO_ROOT);
+}
+
+/**
+ * Compiler processes of this test process running at once: one per core. A build costs seconds of
+ * CPU, so more would only make each slower.
+ */
+const MAX_RUNNING = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** A finished process hands its slot to the next one waiting, if any. */
+function release(): void {
+  const next = waiting.shift();
+  if (next === undefined) running--;
+  else next();
+}
+
+async function slot(): Promise<void> {
+  if (running < MAX_RUNNING) {
+    running++;
+    return;
+  }
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+/**
+ * `node <args>` in `cwd`, once a slot is free; never rejects (a failure to start is a null status
+ * with the reason on stderr), so a build started ahead of its test cannot go unhandled.
+ */
+export async function runNode(args: readonly string[], cwd: string): Promise<BuildResult> {
+  await slot();
+  try {
+    return await new Promise<BuildResult>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd, env: compilerEnv() });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+      child.on("error", (error) => resolve({ status: null, stdout, stderr: String(error) }));
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
+  } finally {
+    release();
+  }
 }

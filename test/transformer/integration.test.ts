@@ -20,7 +20,13 @@ import * as path from "node:path";
 import type * as TS from "typescript";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { DIST_TRANSFORMER, PAIRINGS, REPO_ROOT, runTspc } from "../support/compilers.js";
+import {
+  DIST_TRANSFORMER,
+  PAIRINGS,
+  REPO_ROOT,
+  runNode,
+  runTspcAsync,
+} from "../support/compilers.js";
 import type { BuildResult, CompilerPairing } from "../support/compilers.js";
 import { transformSource } from "../../transformer/index.js";
 import {
@@ -48,27 +54,47 @@ function projectPath(project: string, ...parts: string[]): string {
 }
 
 /**
- * This run's output folder for a project: under its out/ (gitignored), named by process, so two test
- * runs in one checkout do not build into each other's files.
+ * This run's output folders for a project: under its out/ (gitignored), named by process, so two test
+ * runs in one checkout do not build into each other's files, and within that by build, as the builds
+ * run side by side.
  */
-function outDir(project: string): string {
+function runOutDir(project: string): string {
   return projectPath(project, "out", `test-${process.pid}`);
 }
 
+function outDir(project: string, build: string): string {
+  return path.join(runOutDir(project), build);
+}
+
+/** The folder of one pairing's build of a project, e.g. `ts5.9.3` or `ts5.9.3-errors`. */
+function buildName(pairing: CompilerPairing, variant = ""): string {
+  return `ts${pairing.typescriptVersion}${variant === "" ? "" : `-${variant}`}`;
+}
+
+/** Throwaway projects made for the installed-dependency builds, removed after the file. */
+const throwaway: string[] = [];
+
 test.after(() => {
   for (const project of Object.keys(PROJECT_FOLDERS)) {
-    rmSync(outDir(project), { recursive: true, force: true });
+    rmSync(runOutDir(project), { recursive: true, force: true });
   }
+  for (const dir of throwaway) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A clean build: stale output from an earlier run must not pass for this one. */
-function buildClean(pairing: CompilerPairing, project: string): BuildResult {
-  rmSync(outDir(project), { recursive: true, force: true });
-  return runTspc(pairing, PROJECT_FOLDERS[project]!, ["--outDir", outDir(project)]);
+function buildClean(
+  pairing: CompilerPairing,
+  project: string,
+  config = PROJECT_FOLDERS[project]!,
+  variant = "",
+): Promise<BuildResult> {
+  const out = outDir(project, buildName(pairing, variant));
+  rmSync(out, { recursive: true, force: true });
+  return runTspcAsync(pairing, config, ["--outDir", out]);
 }
 
-function emitted(project: string, file: string): string {
-  const full = path.join(outDir(project), file);
+function emitted(project: string, build: string, file: string): string {
+  const full = path.join(outDir(project, build), file);
   assert.ok(existsSync(full), `${file} was emitted`);
   return readFileSync(full, "utf8");
 }
@@ -80,29 +106,31 @@ function runScript(script: string): string {
   return run.stdout;
 }
 
-function runEmitted(project: string, entry: string): string {
-  return runScript(path.join(outDir(project), entry));
+function runEmitted(project: string, build: string, entry: string): string {
+  return runScript(path.join(outDir(project, build), entry));
 }
 
 /**
  * A throwaway project outside this repository that depends on the package the way users do: through
  * node_modules/adaptive-array-pools (a symlink to this checkout), with the plugin named by package.
+ * What it adds to examples/pipeline's builds is that route; it leaves out @types/node, whose
+ * interplay with the package's declarations (the same files by either route) the examples/pipeline
+ * builds check, and whose parsing was most of each of these four builds: console is declared as
+ * examples/unrewritable declares it.
  */
 function installedCopyOfPipeline(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "aap-installed-"));
+  throwaway.push(dir);
   cpSync(projectPath("pipeline", "src"), path.join(dir, "src"), { recursive: true });
+  cpSync(projectPath("unrewritable", "src", "console.d.ts"), path.join(dir, "src", "console.d.ts"));
   const config = JSON.parse(readFileSync(projectPath("pipeline", "tsconfig.json"), "utf8")) as {
-    compilerOptions: { plugins: { transform: string }[] };
+    compilerOptions: { plugins: { transform: string }[]; types: string[] };
   };
   config.compilerOptions.plugins = [{ transform: "adaptive-array-pools/transformer" }];
+  config.compilerOptions.types = [];
   writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config, null, 2));
   mkdirSync(path.join(dir, "node_modules"));
   symlinkSync(REPO_ROOT, path.join(dir, "node_modules", "adaptive-array-pools"), "dir");
-  symlinkSync(
-    path.join(REPO_ROOT, "node_modules", "@types"),
-    path.join(dir, "node_modules", "@types"),
-    "dir",
-  );
   return dir;
 }
 
@@ -144,17 +172,80 @@ const UNREWRITABLE_DIAGNOSTICS = [
   "",
 ].join("\n");
 
+/**
+ * Each build of this file runs once, started by the first to ask for it: the tests' own requests, and
+ * before them all of them in the order the tests read them, so the compilers run side by side (as many
+ * as there are cores) while earlier tests check their output. No build depends on another's output.
+ */
+const started = new Map<string, Promise<unknown>>();
+
+function once<T>(key: string, start: () => Promise<T>): Promise<T> {
+  let build = started.get(key) as Promise<T> | undefined;
+  if (build === undefined) {
+    build = start();
+    // A failure is the asking test's to report, however long after the start that test runs.
+    build.catch(() => undefined);
+    started.set(key, build);
+  }
+  return build;
+}
+
+const pipelineBuild = (pairing: CompilerPairing) =>
+  once(`pipeline ${pairing.label}`, () => buildClean(pairing, "pipeline"));
+const unrewritableBuild = (pairing: CompilerPairing) =>
+  once(`unrewritable ${pairing.label}`, () => buildClean(pairing, "unrewritable"));
+const warningsBuild = (pairing: CompilerPairing) =>
+  once(`warnings ${pairing.label}`, () => buildClean(pairing, "warnings-only"));
+const warningsAsErrorsBuild = (pairing: CompilerPairing) =>
+  once(`warnings as errors ${pairing.label}`, () => {
+    const config = path.join(PROJECT_FOLDERS["warnings-only"]!, "tsconfig.errors.json");
+    return buildClean(pairing, "warnings-only", config, "errors");
+  });
+
+interface InstalledBuild {
+  readonly dir: string;
+  readonly build: BuildResult;
+}
+
+/** The installed copy built by tspc; the ts-patch install route builds a copy of its own. */
+const installedBuild = (pairing: CompilerPairing) =>
+  once(`installed ${pairing.label}`, async (): Promise<InstalledBuild> => {
+    const dir = installedCopyOfPipeline();
+    return { dir, build: await runTspcAsync(pairing, dir) };
+  });
+const installedPatchedBuild = (pairing: CompilerPairing) =>
+  once(`installed, ts-patch install ${pairing.label}`, async (): Promise<InstalledBuild> => {
+    const dir = installedCopyOfPipeline();
+    return { dir, build: await buildWithPatchedTsc(pairing, dir) };
+  });
+
+test.before(() => {
+  for (const pairing of PAIRINGS) {
+    void pipelineBuild(pairing);
+    void unrewritableBuild(pairing);
+  }
+  for (const pairing of PAIRINGS) {
+    void warningsBuild(pairing);
+    void warningsAsErrorsBuild(pairing);
+  }
+  for (const pairing of PAIRINGS) {
+    void installedBuild(pairing);
+    void installedPatchedBuild(pairing);
+  }
+});
+
 for (const pairing of PAIRINGS) {
-  test(`${pairing.label}: examples/pipeline builds clean, is rewritten inline, and runs`, () => {
-    const build = buildClean(pairing, "pipeline");
+  test(`${pairing.label}: examples/pipeline builds clean, is rewritten inline, and runs`, async () => {
+    const build = await pipelineBuild(pairing);
+    const name = buildName(pairing);
     assert.is(build.stdout + build.stderr, "", "no diagnostics");
     assert.is(build.status, 0);
 
-    const steps = emitted("pipeline", "steps.js");
+    const steps = emitted("pipeline", name, "steps.js");
     assert.is(count(steps, /\.checkpoint\(\)/), 3, "one inline checkpoint per pooled function");
     assert.is(count(steps, /\.rewind\(/), 3, "one inline rewind per pooled function");
     assert.equal(markerCallsIn(steps), [], "no withPool call left in steps.js");
-    const blocks = emitted("pipeline", "blocks.js");
+    const blocks = emitted("pipeline", name, "blocks.js");
     assert.is(count(blocks, /\.checkpoint\(\)/), 1, "the using declaration became a checkpoint");
     assert.equal(markerCallsIn(blocks), [], "no poolScope call left in blocks.js");
     // The project has @types/node, which augments the typed-array interfaces: the constructors are
@@ -162,28 +253,32 @@ for (const pairing of PAIRINGS) {
     assert.match(steps, /pool\.acquireFloat64\(n\)/, "acquire(pool, Float64Array, n) specialised");
     assert.match(blocks, /\.acquireInt32\(n\)/, "acquire(pool, Int32Array, n) specialised");
 
-    const map = JSON.parse(emitted("pipeline", "steps.js.map")) as { sources: string[] };
-    const input = path.relative(outDir("pipeline"), projectPath("pipeline", "src", "steps.ts"));
+    const map = JSON.parse(emitted("pipeline", name, "steps.js.map")) as { sources: string[] };
+    const input = path.relative(
+      outDir("pipeline", name),
+      projectPath("pipeline", "src", "steps.ts"),
+    );
     assert.equal(
       map.sources,
       [input.split(path.sep).join("/")],
       "the source map points back to the input",
     );
 
-    assert.is(runEmitted("pipeline", "main.js"), PIPELINE_OUTPUT);
+    assert.is(runEmitted("pipeline", name, "main.js"), PIPELINE_OUTPUT);
   });
 
-  test(`${pairing.label}: examples/unrewritable gets numbered diagnostics, still emits, and runs the fallback`, () => {
-    const build = buildClean(pairing, "unrewritable");
+  test(`${pairing.label}: examples/unrewritable gets numbered diagnostics, still emits, and runs the fallback`, async () => {
+    const build = await unrewritableBuild(pairing);
+    const name = buildName(pairing);
     assert.is(build.stderr, "");
     assert.fixture(build.stdout, UNREWRITABLE_DIAGNOSTICS);
     assert.is(build.status, 2, "exit 2: errors reported, output generated");
     assert.equal(
-      markerCallsIn(emitted("unrewritable", "main.js")),
+      markerCallsIn(emitted("unrewritable", name, "main.js")),
       ["withPool", "withPool", "poolScope"],
       "the markers were left as calls",
     );
-    assert.is(runEmitted("unrewritable", "main.js"), UNREWRITABLE_OUTPUT);
+    assert.is(runEmitted("unrewritable", name, "main.js"), UNREWRITABLE_OUTPUT);
   });
 }
 
@@ -211,18 +306,19 @@ function assertLines(output: string, expected: readonly RegExp[]): void {
 }
 
 for (const pairing of PAIRINGS) {
-  test(`${pairing.label}: a build with plugin warnings only succeeds and prints them in TypeScript's format`, () => {
-    const build = buildClean(pairing, "warnings-only");
+  test(`${pairing.label}: a build with plugin warnings only succeeds and prints them in TypeScript's format`, async () => {
+    const build = await warningsBuild(pairing);
     assert.is(build.stderr, "");
     assertLines(build.stdout, warningsOnlyLines("warning"));
     assert.is(build.status, 0, "warnings do not fail the build");
-    assert.is(runEmitted("warnings-only", "main.js"), "remember(3) = 3\ndoubled(2) = 4\n");
+    assert.is(
+      runEmitted("warnings-only", buildName(pairing), "main.js"),
+      "remember(3) = 3\ndoubled(2) = 4\n",
+    );
   });
 
-  test(`${pairing.label}: "warnings": "error" makes the same warnings fail the build`, () => {
-    rmSync(outDir("warnings-only"), { recursive: true, force: true });
-    const config = path.join(PROJECT_FOLDERS["warnings-only"]!, "tsconfig.errors.json");
-    const build = runTspc(pairing, config, ["--outDir", outDir("warnings-only")]);
+  test(`${pairing.label}: "warnings": "error" makes the same warnings fail the build`, async () => {
+    const build = await warningsAsErrorsBuild(pairing);
     assert.is(build.stderr, "");
     assertLines(build.stdout, warningsOnlyLines("error"));
     assert.is(build.status, 2, "exit 2: errors reported, output generated");
@@ -239,30 +335,27 @@ function assertPipelineBuiltAndRuns(dir: string, build: BuildResult, route: stri
 
 /**
  * `ts-patch install` on a private copy of the pairing's TypeScript (patching the shared one would
- * change the compiler under every other test), then that copy's plain `tsc`.
+ * change the compiler under every other test), then that copy's plain `tsc`. A failed install is
+ * reported as the build's result.
  */
-function buildWithPatchedTsc(pairing: CompilerPairing, dir: string): BuildResult {
+async function buildWithPatchedTsc(pairing: CompilerPairing, dir: string): Promise<BuildResult> {
   const typescript = path.join(dir, "node_modules", "typescript");
   rmSync(typescript, { recursive: true, force: true });
   cpSync(path.join(pairing.root, "node_modules", "typescript"), typescript, { recursive: true });
   const cli = [pairing.tsPatchCli, "install", "--dir", typescript, "--no-cache", "-s"];
-  const install = spawnSync(process.execPath, cli, { encoding: "utf8" });
-  assert.is(install.status, 0, `ts-patch install: ${install.stdout}${install.stderr}`);
-  const tsc = [path.join(typescript, "bin", "tsc"), "-p", dir, "--pretty", "false"];
-  const build = spawnSync(process.execPath, tsc, { encoding: "utf8" });
-  return { status: build.status, stdout: build.stdout, stderr: build.stderr };
+  const install = await runNode(cli, dir);
+  if (install.status !== 0) {
+    return { ...install, stderr: `ts-patch install: ${install.stdout}${install.stderr}` };
+  }
+  return runNode([path.join(typescript, "bin", "tsc"), "-p", dir, "--pretty", "false"], dir);
 }
 
 for (const pairing of PAIRINGS) {
-  test(`${pairing.label}, installed as a dependency: "adaptive-array-pools/transformer" with tspc and with ts-patch install`, () => {
-    const dir = installedCopyOfPipeline();
-    try {
-      assertPipelineBuiltAndRuns(dir, runTspc(pairing, dir), "tspc");
-      rmSync(path.join(dir, "out"), { recursive: true, force: true });
-      assertPipelineBuiltAndRuns(dir, buildWithPatchedTsc(pairing, dir), "ts-patch install + tsc");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  test(`${pairing.label}, installed as a dependency: "adaptive-array-pools/transformer" with tspc and with ts-patch install`, async () => {
+    const tspc = await installedBuild(pairing);
+    assertPipelineBuiltAndRuns(tspc.dir, tspc.build, "tspc");
+    const patched = await installedPatchedBuild(pairing);
+    assertPipelineBuiltAndRuns(patched.dir, patched.build, "ts-patch install + tsc");
   });
 }
 
@@ -286,7 +379,7 @@ for (const pairing of PAIRINGS) {
     assert.equal(markerCallsIn(result.code), [], "no marker call left");
     const map = JSON.parse(result.sourceMap ?? "{}") as { sources?: string[] };
     assert.equal(map.sources, ["pooled-norms.ts"]);
-    const out = outDir("transform-source");
+    const out = outDir("transform-source", buildName(pairing));
     mkdirSync(out, { recursive: true });
     writeFileSync(path.join(out, "pooled-norms.js"), result.code);
     assert.is(runScript(path.join(out, "pooled-norms.js")), "5 1 0\n");
