@@ -56,26 +56,44 @@ export function walkPostOrder<C>(
   enter: (node: TS.Node, context: C) => C | undefined,
   leave: (node: TS.Node, context: C) => void,
 ): void {
-  interface Frame {
-    readonly node: TS.Node;
-    readonly context: C;
-    entered: boolean;
-  }
-  const stack: Frame[] = [{ node: root, context: rootContext, entered: false }];
-  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    if (frame.entered) {
-      leave(frame.node, frame.context);
+  // Three parallel stacks rather than a frame object and a children array per node: the safety
+  // walk passes over every expression of every scope, loop bodies more than once.
+  const nodes: TS.Node[] = [root];
+  const contexts: C[] = [rootContext];
+  const entered: boolean[] = [false];
+  let childContext = rootContext;
+  const push = (child: TS.Node): void => {
+    nodes.push(child);
+    contexts.push(childContext);
+    entered.push(false);
+  };
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const context = contexts[top]!;
+    if (entered[top]!) {
+      pop(nodes, contexts, entered);
+      leave(node, context);
       continue;
     }
-    const childContext = enter(frame.node, frame.context);
-    if (childContext === undefined) continue;
-    frame.entered = true;
-    stack.push(frame);
-    const children = childrenOf(ts, frame.node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i]!, context: childContext, entered: false });
+    const next = enter(node, context);
+    if (next === undefined) {
+      pop(nodes, contexts, entered);
+      continue;
     }
+    entered[top] = true;
+    childContext = next;
+    const first = nodes.length;
+    ts.forEachChild(node, push);
+    // The children share one context and one flag: only their order needs turning round.
+    reverseFrom(nodes, first);
   }
+}
+
+function pop<C>(nodes: TS.Node[], contexts: C[], entered: boolean[]): void {
+  nodes.pop();
+  contexts.pop();
+  entered.pop();
 }
 
 /** The direct children of `node`, in source order. */

@@ -34,6 +34,18 @@ interface ExpressionPosition {
   readonly nested: boolean;
 }
 
+/** The four positions, made once: the walk asks for one at every node. */
+const POSITIONS: readonly ExpressionPosition[] = [
+  { strong: false, nested: false },
+  { strong: false, nested: true },
+  { strong: true, nested: false },
+  { strong: true, nested: true },
+];
+
+function expressionPosition(strong: boolean, nested: boolean): ExpressionPosition {
+  return POSITIONS[(strong ? 2 : 0) + (nested ? 1 : 0)]!;
+}
+
 export function walkScope(scope: PoolScope, context: SafetyContext, hooks: FlowHooks): void {
   new ScopeWalker(scope, context, hooks).run();
 }
@@ -332,14 +344,11 @@ class ScopeWalker {
     walkPostOrder<ExpressionPosition>(
       ts,
       expression,
-      { strong: statementLevel, nested: false },
+      expressionPosition(statementLevel, false),
       (node, { strong, nested }) =>
         ts.isTypeNode(node)
           ? undefined
-          : {
-              strong: strong && isSequencing(ts, node),
-              nested: nested || ts.isFunctionLike(node),
-            },
+          : expressionPosition(strong && isSequencing(ts, node), nested || ts.isFunctionLike(node)),
       (node, { strong, nested }) => {
         if (!this.muted) this.hooks.onExpression(node, this.env);
         if (!nested) this.applyEffect(node, strong);
