@@ -16,8 +16,7 @@ export function returnsThenable(
   fn: TS.FunctionExpression | TS.ArrowFunction,
 ): boolean {
   return (
-    returnTypeIsThenable(file, fn) ||
-    returnedBy(file.ts, fn).some((e) => looksThenable(file.ts, e))
+    returnTypeIsThenable(file, fn) || returnedBy(file.ts, fn).some((e) => looksThenable(file.ts, e))
   );
 }
 
