@@ -23,6 +23,8 @@ export function walkPreOrder(
     stack.push(child);
   };
   pushReversed(stack, rootList(roots));
+  // Read once: each read of a compiler export is a getter call, and this loop runs per node.
+  const forEachChild = ts.forEachChild;
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const control = enter(node);
     if (control === "stop") return true;
@@ -30,7 +32,7 @@ export function walkPreOrder(
     // The children go straight onto the stack, then their order is turned round in place: no
     // array per node (this walk passes over every node of every file).
     const first = stack.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     reverseFrom(stack, first);
   }
   return false;
@@ -62,6 +64,7 @@ export function walkPostOrder<C>(
   const contexts: C[] = [rootContext];
   const entered: boolean[] = [false];
   let childContext = rootContext;
+  const forEachChild = ts.forEachChild;
   const push = (child: TS.Node): void => {
     nodes.push(child);
     contexts.push(childContext);
@@ -84,7 +87,7 @@ export function walkPostOrder<C>(
     entered[top] = true;
     childContext = next;
     const first = nodes.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     // The children share one context and one flag: only their order needs turning round.
     reverseFrom(nodes, first);
   }
