@@ -47,31 +47,52 @@ function importIdentifiers(ts: typeof TS, statement: TS.ImportDeclaration): TS.I
   return [...names, ...bindings.elements.map((element) => element.name)];
 }
 
+/** What a function body holds outside its nested functions and classes, found in one walk. */
+interface BodyFacts {
+  /** `var` declarations anywhere (they are function-scoped). */
+  readonly vars: readonly TS.Identifier[];
+  /** The expressions of its `return` statements, in source order. */
+  readonly returned: readonly TS.Expression[];
+}
+
 /**
  * `var` declarations anywhere under `node` (they are function-scoped), not in nested functions.
  * Computed once per node: every name resolved inside a long function body asks for them.
  */
 function varIdentifiers(ts: typeof TS, node: TS.Node): readonly TS.Identifier[] {
-  let known = varsByBody.get(node);
+  return bodyFacts(ts, node).vars;
+}
+
+/** The expressions a function body returns (not those of nested functions). */
+export function returnedExpressions(ts: typeof TS, body: TS.Block): readonly TS.Expression[] {
+  return bodyFacts(ts, body).returned;
+}
+
+const factsByBody = new WeakMap<TS.Node, BodyFacts>();
+
+function bodyFacts(ts: typeof TS, node: TS.Node): BodyFacts {
+  let known = factsByBody.get(node);
   if (known === undefined) {
-    known = collectVarIdentifiers(ts, node);
-    varsByBody.set(node, known);
+    known = collectBodyFacts(ts, node);
+    factsByBody.set(node, known);
   }
   return known;
 }
 
-const varsByBody = new WeakMap<TS.Node, readonly TS.Identifier[]>();
-
-function collectVarIdentifiers(ts: typeof TS, node: TS.Node): TS.Identifier[] {
-  const found: TS.Identifier[] = [];
+/** The rewrite asks a pooled function's body for both: one walk serves them. */
+function collectBodyFacts(ts: typeof TS, node: TS.Node): BodyFacts {
+  const vars: TS.Identifier[] = [];
+  const returned: TS.Expression[] = [];
   walkPreOrder(ts, childrenOf(ts, node), (child) => {
     if (ts.isFunctionLike(child) || ts.isClassLike(child)) return "skip";
     if (ts.isVariableDeclarationList(child) && (child.flags & ts.NodeFlags.BlockScoped) === 0) {
-      found.push(...listIdentifiers(ts, child));
+      vars.push(...listIdentifiers(ts, child));
+    } else if (ts.isReturnStatement(child) && child.expression !== undefined) {
+      returned.push(child.expression);
     }
     return undefined;
   });
-  return found;
+  return { vars, returned };
 }
 
 const textsOf = (identifiers: readonly TS.Identifier[], into: Set<string>): Set<string> => {

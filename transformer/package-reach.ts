@@ -29,19 +29,25 @@ export function createMarkerReach(
 ): MarkerReach {
   /** Per file: whether a package file is among the modules it reaches (itself included). */
   const reaches = new Map<TS.SourceFile, boolean>();
-  /** Modules a file refers to, or undefined when one of them cannot be followed. */
-  const referencedFiles = (file: TS.SourceFile): TS.SourceFile[] | undefined => {
+  /**
+   * The modules a file refers to, in order, each handed to `visit` as soon as it is resolved (a
+   * direct import of the package then answers before the file's other imports are looked up).
+   * False when one of them cannot be followed or `visit` returned true (stop).
+   */
+  const eachReferencedFile = (
+    file: TS.SourceFile,
+    visit: (referenced: TS.SourceFile) => boolean,
+  ): boolean => {
     const references = (file as WithModuleReferences).imports;
-    if (references === undefined) return undefined;
-    const files: TS.SourceFile[] = [];
+    if (references === undefined) return false;
     for (const reference of references) {
       // The compiler's own helper imports (tslib, a JSX runtime) bind no name user code can call.
       if (reference.flags & ts.NodeFlags.Synthesized) continue;
       const declarations = checker.getSymbolAtLocation(reference)?.declarations;
-      if (declarations === undefined || declarations.length === 0) return undefined;
-      for (const declaration of declarations) files.push(declaration.getSourceFile());
+      if (declarations === undefined || declarations.length === 0) return false;
+      for (const declaration of declarations) if (visit(declaration.getSourceFile())) return false;
     }
-    return files;
+    return true;
   };
   const reachesPackage = (start: TS.SourceFile): boolean => {
     const known = reaches.get(start);
@@ -49,18 +55,18 @@ export function createMarkerReach(
     if (isPackageFile(start.fileName)) return remember(start, true);
     const seen = new Set<TS.SourceFile>([start]);
     const pending = [start];
+    // Each file is tested where it is found: a direct import of the package answers at once,
+    // before the walk goes down the chain of the file's other imports.
+    const reachesAtOnce = (next: TS.SourceFile): boolean => {
+      if (seen.has(next) || reaches.get(next) === false) return false;
+      if (reaches.get(next) === true || isPackageFile(next.fileName)) return true;
+      seen.add(next);
+      pending.push(next);
+      return false;
+    };
     for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
-      const referenced = referencedFiles(file);
-      if (referenced === undefined) return remember(start, true);
-      // Each file is tested where it is found: a direct import of the package answers at once,
-      // before the walk goes down the chain of the file's other imports.
-      for (const next of referenced) {
-        if (seen.has(next) || reaches.get(next) === false) continue;
-        if (reaches.get(next) === true || isPackageFile(next.fileName))
-          return remember(start, true);
-        seen.add(next);
-        pending.push(next);
-      }
+      // Stopped early (the package is reached) or a reference that cannot be followed: both count.
+      if (!eachReferencedFile(file, reachesAtOnce)) return remember(start, true);
     }
     // Every file seen reaches only files seen: none of them reaches the package either.
     for (const file of seen) reaches.set(file, false);

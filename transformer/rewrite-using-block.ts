@@ -309,11 +309,13 @@ function scopeGroup(
   });
   copyLeadingComments(file, using, opening[0] ?? scopes[0]!.open[0]!);
   for (const scope of scopes) body.push(...scope.open);
-  const readAfterFirst = namesRead(ts, statements.slice(index + 1));
+  // Walked only when a later poolScope `using` joins the group: most lists have none.
+  let readAfterFirst: ReadonlySet<string> | undefined;
   for (let i = index + 1; i < statements.length; i++) {
     const statement = statements[i]!;
     const joining = file.scopes.blockScopeOpenedBy(statement);
     if (joining !== undefined) {
+      readAfterFirst ??= namesRead(ts, statements.slice(index + 1));
       const sources = declaratorPools(file, joining, statements.slice(i + 1), readAfterFirst);
       if (Array.isArray(sources)) {
         for (const pool of sources) {

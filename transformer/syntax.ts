@@ -9,17 +9,32 @@ import type * as TS from "typescript";
  * its value. `(0, withPool)(...)` is not unwrapped: a comma expression is a different call.
  */
 export function skipOuterExpressions(ts: typeof TS, node: TS.Expression): TS.Expression {
+  const kinds = wrapperKinds(ts);
   let current = node;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isNonNullExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isTypeAssertionExpression(current) ||
-    ts.isSatisfiesExpression(current)
-  ) {
-    current = current.expression;
-  }
+  while (kinds.has(current.kind)) current = (current as TS.ParenthesizedExpression).expression;
   return current;
+}
+
+/**
+ * The kinds of those wrappers, per TypeScript instance: the transformer asks this of almost every
+ * node it looks at, and each `ts.isX` of the compiler's exports is a getter call before the test.
+ */
+const wrapperKindsByInstance = new WeakMap<typeof TS, ReadonlySet<TS.SyntaxKind>>();
+
+function wrapperKinds(ts: typeof TS): ReadonlySet<TS.SyntaxKind> {
+  let kinds = wrapperKindsByInstance.get(ts);
+  if (kinds === undefined) {
+    const { SyntaxKind } = ts;
+    kinds = new Set([
+      SyntaxKind.ParenthesizedExpression,
+      SyntaxKind.NonNullExpression,
+      SyntaxKind.AsExpression,
+      SyntaxKind.TypeAssertionExpression,
+      SyntaxKind.SatisfiesExpression,
+    ]);
+    wrapperKindsByInstance.set(ts, kinds);
+  }
+  return kinds;
 }
 
 /** `"use strict";` and other directives at the start of a body (TypeScript's own test is internal). */

@@ -9,15 +9,14 @@
 import type * as TS from "typescript";
 import type { FileContext } from "./file-context.js";
 import { skipOuterExpressions } from "./syntax.js";
-import { walkPreOrder } from "./walk.js";
+import { returnedExpressions } from "./names.js";
 
 export function returnsThenable(
   file: FileContext,
   fn: TS.FunctionExpression | TS.ArrowFunction,
 ): boolean {
   return (
-    returnTypeIsThenable(file, fn) ||
-    returnedExpressions(file.ts, fn).some((e) => looksThenable(file.ts, e))
+    returnTypeIsThenable(file, fn) || returnedBy(file.ts, fn).some((e) => looksThenable(file.ts, e))
   );
 }
 
@@ -40,18 +39,11 @@ function returnTypeIsThenable(
 }
 
 /** The expressions the function itself returns (not those of nested functions). */
-function returnedExpressions(
+function returnedBy(
   ts: typeof TS,
   fn: TS.FunctionExpression | TS.ArrowFunction,
-): TS.Expression[] {
-  if (!ts.isBlock(fn.body)) return [fn.body];
-  const found: TS.Expression[] = [];
-  walkPreOrder(ts, fn.body.statements, (node) => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return "skip";
-    if (ts.isReturnStatement(node) && node.expression !== undefined) found.push(node.expression);
-    return undefined;
-  });
-  return found;
+): readonly TS.Expression[] {
+  return ts.isBlock(fn.body) ? returnedExpressions(ts, fn.body) : [fn.body];
 }
 
 const PROMISE_STATICS: ReadonlySet<string> = new Set([

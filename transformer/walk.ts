@@ -23,6 +23,8 @@ export function walkPreOrder(
     stack.push(child);
   };
   pushReversed(stack, rootList(roots));
+  // Read once: each read of a compiler export is a getter call, and this loop runs per node.
+  const forEachChild = ts.forEachChild;
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     const control = enter(node);
     if (control === "stop") return true;
@@ -30,7 +32,7 @@ export function walkPreOrder(
     // The children go straight onto the stack, then their order is turned round in place: no
     // array per node (this walk passes over every node of every file).
     const first = stack.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     reverseFrom(stack, first);
   }
   return false;
@@ -56,26 +58,45 @@ export function walkPostOrder<C>(
   enter: (node: TS.Node, context: C) => C | undefined,
   leave: (node: TS.Node, context: C) => void,
 ): void {
-  interface Frame {
-    readonly node: TS.Node;
-    readonly context: C;
-    entered: boolean;
-  }
-  const stack: Frame[] = [{ node: root, context: rootContext, entered: false }];
-  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    if (frame.entered) {
-      leave(frame.node, frame.context);
+  // Three parallel stacks rather than a frame object and a children array per node: the safety
+  // walk passes over every expression of every scope, loop bodies more than once.
+  const nodes: TS.Node[] = [root];
+  const contexts: C[] = [rootContext];
+  const entered: boolean[] = [false];
+  let childContext = rootContext;
+  const forEachChild = ts.forEachChild;
+  const push = (child: TS.Node): void => {
+    nodes.push(child);
+    contexts.push(childContext);
+    entered.push(false);
+  };
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top]!;
+    const context = contexts[top]!;
+    if (entered[top]!) {
+      pop(nodes, contexts, entered);
+      leave(node, context);
       continue;
     }
-    const childContext = enter(frame.node, frame.context);
-    if (childContext === undefined) continue;
-    frame.entered = true;
-    stack.push(frame);
-    const children = childrenOf(ts, frame.node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i]!, context: childContext, entered: false });
+    const next = enter(node, context);
+    if (next === undefined) {
+      pop(nodes, contexts, entered);
+      continue;
     }
+    entered[top] = true;
+    childContext = next;
+    const first = nodes.length;
+    forEachChild(node, push);
+    // The children share one context and one flag: only their order needs turning round.
+    reverseFrom(nodes, first);
   }
+}
+
+function pop<C>(nodes: TS.Node[], contexts: C[], entered: boolean[]): void {
+  nodes.pop();
+  contexts.pop();
+  entered.pop();
 }
 
 /** The direct children of `node`, in source order. */

@@ -93,7 +93,7 @@ export const escapeHooks: FlowHooks = {
     } else if (origin.kind === "container") {
       message = RETURNED_IN_LITERAL(describeSubjectCapitalised(subject, sourceFile), exit, name);
     } else {
-      const fix = copyFix(subject, sourceFile);
+      const fix = copyFix(subject, env.context);
       message = RETURNED_ARRAY(describeSubjectCapitalised(subject, sourceFile), exit, fix);
     }
     reportSafety(env.context, message, value, [acquisitionPlace(subject)]);

@@ -34,6 +34,18 @@ interface ExpressionPosition {
   readonly nested: boolean;
 }
 
+/** The four positions, made once: the walk asks for one at every node. */
+const POSITIONS: readonly ExpressionPosition[] = [
+  { strong: false, nested: false },
+  { strong: false, nested: true },
+  { strong: true, nested: false },
+  { strong: true, nested: true },
+];
+
+function expressionPosition(strong: boolean, nested: boolean): ExpressionPosition {
+  return POSITIONS[(strong ? 2 : 0) + (nested ? 1 : 0)]!;
+}
+
 export function walkScope(scope: PoolScope, context: SafetyContext, hooks: FlowHooks): void {
   new ScopeWalker(scope, context, hooks).run();
 }
@@ -44,17 +56,22 @@ class ScopeWalker {
   private muted = false;
   /** How many `try` blocks with a `catch` enclose the current statement inside the scope. */
   private catchingTries = 0;
+  /** Reports of a loop pass whose facts may not be final yet; undefined: reports go out. */
+  private heldReports: TS.Diagnostic[] | undefined;
+  /** Loops entered so far: whether a pass ran a nested loop. */
+  private loopsEntered = 0;
   private readonly env: Environment;
   private readonly ts: typeof TS;
 
   constructor(
     private readonly scope: PoolScope,
-    context: SafetyContext,
+    private readonly context: SafetyContext,
     private readonly hooks: FlowHooks,
   ) {
     this.ts = context.ts;
     this.env = {
-      context,
+      // The checks report through the walk, which holds reports back while facts may change.
+      context: { ...context, report: (diagnostic) => this.deliver(diagnostic) },
       scope,
       resolver: createBindingResolver(context.ts, context.checker),
       originOfVariable: (declaration) => this.facts.get(declaration),
@@ -69,6 +86,11 @@ class ScopeWalker {
       this.visitExpression(body, false);
       this.emitReturn(body);
     }
+  }
+
+  private deliver(diagnostic: TS.Diagnostic): void {
+    if (this.heldReports === undefined) this.context.report(diagnostic);
+    else this.heldReports.push(diagnostic);
   }
 
   private emitReturn(value: TS.Expression): void {
@@ -179,22 +201,42 @@ class ScopeWalker {
    * a fact once it is known, so each muted pass either learns a new pool-backed variable or is the
    * last: at most one pass per variable. Inside an outer loop's muted pass one pass is enough (the
    * outer loop repeats until nothing changes), so nested loops cost O(depth² · variables) walks.
+   *
+   * Most loops learn nothing (their first pass ends with the facts it started from), and then that
+   * pass is the reporting pass: it runs with reporting on but its reports held back, and they go out
+   * only if its facts turn out final. Otherwise they are dropped and the muted passes take over.
    */
   private walkLoop(statement: TS.IterationStatement): FlowState {
     this.walkLoopHead(statement);
-    let state: Facts = this.facts;
-    const wasMuted = this.muted;
+    this.loopsEntered++;
+    const entry: Facts = this.facts;
+    if (this.muted) return this.loopPass(statement, entry).exit;
+    const loopsBefore = this.loopsEntered;
+    const outerHeld = this.heldReports;
+    const held: TS.Diagnostic[] = [];
+    this.heldReports = held;
+    let first: { readonly head: Facts; readonly exit: Facts };
+    try {
+      first = this.loopPass(statement, entry);
+    } finally {
+      this.heldReports = outerHeld;
+    }
+    if (sameKnownVariables(entry, first.head)) {
+      for (const diagnostic of held) this.deliver(diagnostic);
+      return first.exit;
+    }
+    // Muting changes no fact of a pass that ran no nested loop (a nested loop's muted pass leaves
+    // earlier), so the muted passes go on from where that first pass ended; else from the start.
+    let state = this.loopsEntered === loopsBefore ? first.head : entry;
     this.muted = true;
-    let exit: Facts = state;
     for (;;) {
       const next = this.loopPass(statement, state);
       const stable = sameKnownVariables(state, next.head);
       state = next.head;
-      exit = next.exit;
-      if (wasMuted || stable) break;
+      if (stable) break;
     }
-    this.muted = wasMuted;
-    return wasMuted ? exit : this.loopPass(statement, state).exit;
+    this.muted = false;
+    return this.loopPass(statement, state).exit;
   }
 
   /**
@@ -332,14 +374,11 @@ class ScopeWalker {
     walkPostOrder<ExpressionPosition>(
       ts,
       expression,
-      { strong: statementLevel, nested: false },
+      expressionPosition(statementLevel, false),
       (node, { strong, nested }) =>
         ts.isTypeNode(node)
           ? undefined
-          : {
-              strong: strong && isSequencing(ts, node),
-              nested: nested || ts.isFunctionLike(node),
-            },
+          : expressionPosition(strong && isSequencing(ts, node), nested || ts.isFunctionLike(node)),
       (node, { strong, nested }) => {
         if (!this.muted) this.hooks.onExpression(node, this.env);
         if (!nested) this.applyEffect(node, strong);

@@ -3,14 +3,18 @@
  * the value holds it (the array itself, its buffer, a literal containing it, or a closure capturing it).
  */
 import type * as TS from "typescript";
+import type { RuntimeExportName } from "../runtime-exports.js";
 
 /** The typed array an acquire-family call returned, named after the variable it was first bound to. */
 export interface Acquisition {
   readonly call: TS.CallExpression;
   /** The first variable bound to it; undefined while the call result has not been named. */
   readonly name: string | undefined;
-  /** The typed-array constructor it is an instance of, when known (`Int32Array`). */
-  readonly typeName: string | undefined;
+  /**
+   * The acquire-family export called. Its typed-array type is asked of the checker only when a fix
+   * names it (element-type.ts): most acquisitions are never reported.
+   */
+  readonly runtime: RuntimeExportName;
 }
 
 export type Origin =

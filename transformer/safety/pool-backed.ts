@@ -11,7 +11,6 @@ import type { SafetyContext } from "./index.js";
 import { isAcquireFamily } from "../runtime-exports.js";
 import { skipOuterExpressions } from "../syntax.js";
 import { isValueReference } from "../value-reference.js";
-import { acquiredTypeName } from "./element-type.js";
 import { elementOf, joinOrigins, listOf, objectOf, propertyOf } from "./origin.js";
 import type { Origin } from "./origin.js";
 import { declaredInside } from "./scope.js";
@@ -101,8 +100,7 @@ function originOfCall(call: TS.CallExpression, env: Environment): Origin | undef
   const { ts } = env.context;
   const runtime = env.context.resolveRuntimeCall(call);
   if (isAcquireFamily(runtime)) {
-    const typeName = acquiredTypeName(call, runtime, env.context);
-    return { kind: "array", acquisition: { call, name: undefined, typeName } };
+    return { kind: "array", acquisition: { call, name: undefined, runtime } };
   }
   const callee = skipOuterExpressions(ts, call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;

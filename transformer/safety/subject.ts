@@ -7,6 +7,8 @@
 import type * as TS from "typescript";
 import type { RelatedPlace } from "../diagnostics.js";
 import type { Acquisition } from "./origin.js";
+import { acquiredTypeName } from "./element-type.js";
+import type { SafetyContext } from "./index.js";
 
 /** `line:col`, 1-based like the rendered diagnostic itself. */
 export function positionOf(node: TS.Node, sourceFile: TS.SourceFile): string {
@@ -54,12 +56,13 @@ export function acquisitionPlace(subject: Subject): RelatedPlace {
 }
 
 /** The fix for an escaping array: a copy of the right type, or a scalar. */
-export function copyFix(subject: Subject, sourceFile: TS.SourceFile): string {
-  const name = subjectName(subject, sourceFile);
-  const type = subject.acquisition.typeName;
+export function copyFix(subject: Subject, context: SafetyContext): string {
+  const name = subjectName(subject, context.sourceFile);
   if (subject.isBuffer) {
     return `Return a copy instead (\`${name}.slice().buffer\`), or a scalar.`;
   }
+  const { call, runtime } = subject.acquisition;
+  const type = acquiredTypeName(call, runtime, context);
   const alternative = type === undefined ? "" : ` or \`${type}.from(${name})\``;
   return `Return a copy instead (\`${name}.slice()\`${alternative}), or a scalar.`;
 }
