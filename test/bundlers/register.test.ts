@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { installNode24 } from "../../scripts/node24.js";
-import { REPO_ROOT } from "../support/compilers.js";
+import { REPO_ROOT, outputOf } from "../support/compilers.js";
 
 const APP = `import { AdaptiveArrayPool, poolScope, poolStats, withPool, zeros } from "adaptive-array-pools";
 
@@ -67,17 +67,10 @@ if (typeof node !== "string") {
   });
 } else {
   /** One run of `file` with the hook; the three runs are independent, so they run side by side. */
-  const run = (dir: string, file: string, env: Record<string, string> = {}) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const args = ["--enable-source-maps", "--import", "unplugin-adaptive-array-pools/register"];
-      const child = spawn(node, [...args, file], { cwd: dir, env: { ...process.env, ...env } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      child.on("error", (error) => resolve({ status: null, stdout, stderr: String(error) }));
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+  const run = (dir: string, file: string, env: Record<string, string> = {}) => {
+    const args = ["--enable-source-maps", "--import", "unplugin-adaptive-array-pools/register"];
+    return outputOf(spawn(node, [...args, file], { cwd: dir, env: { ...process.env, ...env } }));
+  };
 
   test("node --import .../register: .ts modules run rewritten, mapped, with diagnostics and options", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "aap-register-"));

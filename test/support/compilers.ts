@@ -3,6 +3,7 @@
  * with either. Shared by the integration test, the demo and the scope-overhead measurement.
  */
 import { spawn, spawnSync } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
@@ -129,6 +130,18 @@ async function slot(): Promise<void> {
   await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
+/** A child's exit status and output once it closes; never rejects (a failed start is a null status). */
+export function outputOf(child: ChildProcessWithoutNullStreams): Promise<BuildResult> {
+  return new Promise<BuildResult>((resolve) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", (error) => resolve({ status: null, stdout, stderr: String(error) }));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /**
  * `node <args>` in `cwd`, once a slot is free; never rejects (a failure to start is a null status
  * with the reason on stderr), so a build started ahead of its test cannot go unhandled.
@@ -136,15 +149,7 @@ async function slot(): Promise<void> {
 export async function runNode(args: readonly string[], cwd: string): Promise<BuildResult> {
   await slot();
   try {
-    return await new Promise<BuildResult>((resolve) => {
-      const child = spawn(process.execPath, args, { cwd, env: compilerEnv() });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-      child.on("error", (error) => resolve({ status: null, stdout, stderr: String(error) }));
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
+    return await outputOf(spawn(process.execPath, args, { cwd, env: compilerEnv() }));
   } finally {
     release();
   }
