@@ -53,12 +53,17 @@ function preallocConst(n: number, rng: Int32Array): Op {
   return () => compute(a, b, c, n, rng);
 }
 
-function preallocDyn(n: number, rng: Int32Array): Op {
+/** The three n-by-n buffers of the dyn floor, each behind a mutable field. */
+function dynBuffers(
+  n: number,
+): readonly [DynSlot<Float64Array>, DynSlot<Float64Array>, DynSlot<Float64Array>] {
   const slot = (): DynSlot<Float64Array> =>
     new DynSlot(new Float64Array(n * n), new Float64Array(n * n));
-  const a = slot();
-  const b = slot();
-  const c = slot();
+  return [slot(), slot(), slot()];
+}
+
+function preallocDyn(n: number, rng: Int32Array): Op {
+  const [a, b, c] = dynBuffers(n);
   return () => compute(a.value, b.value, c.value, n, rng);
 }
 
@@ -67,11 +72,7 @@ function preallocDyn(n: number, rng: Int32Array): Op {
  * store), with no pool: the difference to dyn is the try region's own cost.
  */
 function preallocDynInTry(n: number, rng: Int32Array): Op {
-  const slot = (): DynSlot<Float64Array> =>
-    new DynSlot(new Float64Array(n * n), new Float64Array(n * n));
-  const a = slot();
-  const b = slot();
-  const c = slot();
+  const [a, b, c] = dynBuffers(n);
   const scope = { depth: 0 };
   return () => {
     const depth = scope.depth + 1;
