@@ -472,8 +472,15 @@ export class AdaptiveArrayPool implements Pool {
     return (this.scopeHandles[token] ??= new ScopeHandle(this, token));
   }
 
-  /** @internal Everything `take` does not serve inline: the checks, then `serve`. */
+  /** @internal Everything `take` does not serve inline: a cached view of the slot's type, else the checks, then `serve`. */
   private takeMiss(type: unknown, dim: unknown): TypedArray {
+    const top = this.top;
+    // A cached view of the slot's own type needs no checks: the request equals one validated before.
+    const rearmed = this.slots[top]?.rearm(type, dim);
+    if (rearmed !== undefined) {
+      this.top = top + 1;
+      return rearmed;
+    }
     const index = elementTypeIndex(type);
     if (index < 0) throw unknownElementType(type);
     const length = lengthOfDim(dim);

@@ -84,6 +84,74 @@ test("a slot whose buffer was transferred away (detached) gets a new buffer", ()
   assert.equal(Array.from(second), [3, 3, 3, 3]);
 });
 
+/**
+ * Two sibling scopes at one depth, e.g. a helper's scope between two acquires of its caller: the
+ * position after the caller's first acquires serves the helper's length, then the caller's.
+ */
+function alternate(pool: AdaptiveArrayPool, helperLength: number, callerLength: number) {
+  pool.checkpoint();
+  acquire(pool, Float64Array, 3);
+  const helper = acquireInScope(pool, Float64Array, helperLength);
+  const caller = acquire(pool, Float64Array, callerLength);
+  pool.rewind();
+  return [helper, caller];
+}
+
+test("a position alternating between two lengths hands back the same two views every time", () => {
+  const pool = new AdaptiveArrayPool();
+  alternate(pool, 9, 16); // the slot grows from 9 to 16 doubles: its first view is dropped
+  const [helper, caller] = alternate(pool, 9, 16);
+  for (let round = 0; round < 3; round++) {
+    const [h, c] = alternate(pool, 9, 16);
+    assert.is(h, helper);
+    assert.is(c, caller);
+    assert.is(h!.buffer, c!.buffer, "one slot, one buffer");
+  }
+  assert.equal(
+    pool.stats().types.map((t) => [t.slots, t.bytes, t.cachedViews]),
+    [[2, 24 + 128, 3]],
+  );
+});
+
+test("switching to another cached length records its size in the peak that compact shrinks to", () => {
+  const pool = new AdaptiveArrayPool();
+  acquireInScope(pool, Float64Array, 100);
+  acquireInScope(pool, Float64Array, 10);
+  const squeeze = { factor: 1, minBytes: 0 };
+  pool.compact(squeeze); // the peak restarts, and the next acquire re-arms the slot
+  acquireInScope(pool, Float64Array, 10);
+  const long = acquireInScope(pool, Float64Array, 100); // served from the view cache
+  assert.is(long.length, 100);
+  assert.equal(pool.compact(squeeze), { compactedSlots: 0, releasedBytes: 0 }, "peak 800 bytes");
+  assert.is(pool.stats().bytes, 800);
+});
+
+test("after a transfer, every cached length of the slot gets the new buffer", () => {
+  const pool = new AdaptiveArrayPool();
+  const [helper] = alternate(pool, 9, 16);
+  const buffer = helper!.buffer as ArrayBuffer;
+  structuredClone(buffer, { transfer: [buffer] });
+  const [h, c] = alternate(pool, 9, 16);
+  assert.is(h!.length, 9);
+  assert.is(c!.length, 16);
+  assert.is(h!.buffer, c!.buffer);
+  assert.is.not(h!.buffer, buffer);
+  c!.fill(2);
+  assert.is(h![8], 2, "both views are over the live buffer");
+});
+
+test("a cached length of another element type goes through the full miss, with its books", () => {
+  const pool = new AdaptiveArrayPool();
+  acquireInScope(pool, Float64Array, 4);
+  acquireInScope(pool, Int32Array as unknown as Float64ArrayConstructor, 8);
+  const again = acquireInScope(pool, Float64Array, 4);
+  assert.ok(again instanceof Float64Array);
+  assert.equal(
+    pool.stats().types.map((t) => [t.type, t.slots]),
+    [["Float64Array", 1]],
+  );
+});
+
 test("each element type has its own slots", () => {
   const pool = new AdaptiveArrayPool();
   pool.checkpoint();
