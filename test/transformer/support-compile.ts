@@ -36,12 +36,21 @@ function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic, baseDir: str
   return `${file}(${line + 1},${character + 1}): ${category}: ${text}`;
 }
 
+/**
+ * Whether a build type-checks. `"emit-only"` sets TypeScript's `noCheck` (as `tsc --noCheck` does):
+ * the emitted files and the plugin's view of the checker stay the same, since TypeScript then answers
+ * the emitter's questions lazily, but the full check, most of a build's cost, is skipped, and with it
+ * every type error. For a build whose sources and options another build of the run type-checks.
+ */
+export type CheckMode = "type-check" | "emit-only";
+
 /** Build `projectDir/tsconfig.json` with `plugins` into `outDir`, whatever the tsconfig says about both. */
 export function compileProject(
   pairing: CompilerPairing,
   projectDir: string,
   outDir: string,
   plugins: readonly PluginEntry[],
+  check: CheckMode = "type-check",
 ): CompiledProject {
   const ts = patchedTypeScript(pairing);
   const configPath = path.join(projectDir, "tsconfig.json");
@@ -50,6 +59,7 @@ export function compileProject(
   const options: TS.CompilerOptions = {
     ...parsed.options,
     noEmit: false,
+    noCheck: check === "emit-only",
     outDir,
     // TypeScript types plugin entries as language-service plugins ({ name }); ts-patch reads `transform`.
     plugins: plugins as unknown as TS.PluginImport[],
