@@ -3,13 +3,11 @@
  * project's tsconfig, the plugin entries of the caller's choice, and the emitted files on disk under
  * an out/ folder (gitignored) so a test can run them.
  */
-import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as TS from "typescript";
+import { requirePatchedCompiler } from "../support/compilers.js";
 import type { CompilerPairing } from "../support/compilers.js";
 import { isDeclarationFile, shareParsedFiles } from "../support/parsed-files.js";
-
-const requireHere = createRequire(__filename);
 
 /** One `compilerOptions.plugins` entry; ts-patch passes the keys besides `transform` to the plugin. */
 export type PluginEntry = { readonly transform: string } & Readonly<Record<string, unknown>>;
@@ -23,7 +21,7 @@ export interface CompiledProject {
 
 /** The pairing's TypeScript, patched in memory by its ts-patch: ts-patch's own `compiler` entry. */
 export function patchedTypeScript(pairing: CompilerPairing): typeof TS {
-  return requireHere(pairing.patchedCompiler) as typeof TS;
+  return requirePatchedCompiler(pairing) as typeof TS;
 }
 
 function formatDiagnostic(ts: typeof TS, diagnostic: TS.Diagnostic, baseDir: string): string {
