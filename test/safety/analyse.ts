@@ -57,7 +57,7 @@ export function analyseAll(
 ): Map<string, string[]> {
   const { ts } = compiler;
   const sources = new Map(cases.map((c) => [c.file, c.source]));
-  const program = mode === "checker" ? createProgram(ts, sources) : undefined;
+  const program = mode === "checker" ? programOf(ts, sources) : undefined;
   const results = new Map<string, string[]>();
   for (const c of cases) {
     const sourceFile =
@@ -85,6 +85,28 @@ export function analyseAll(
     results.set(c.name, rendered);
   }
   return results;
+}
+
+/**
+ * Per compiler, the Programs built so far, by their sources. A suite analyses the same cases under
+ * several lint levels; the level only changes what the analysis reports, so one Program (parsed,
+ * bound, and its checker's answers kept) serves them all.
+ */
+const programs = new WeakMap<typeof TS, Map<string, TS.Program>>();
+
+function programOf(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.Program {
+  let known = programs.get(ts);
+  if (known === undefined) {
+    known = new Map();
+    programs.set(ts, known);
+  }
+  const key = JSON.stringify([...sources]);
+  let program = known.get(key);
+  if (program === undefined) {
+    program = createProgram(ts, sources);
+    known.set(key, program);
+  }
+  return program;
 }
 
 function createProgram(ts: typeof TS, sources: ReadonlyMap<string, string>): TS.Program {

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import * as path from "node:path";
 
@@ -25,6 +26,26 @@ const TS_PATCH_CACHE = path.join(REPO_ROOT, "build", "ts-patch-cache");
 /** The environment every compiler process of the tests runs in. */
 function compilerEnv(): NodeJS.ProcessEnv {
   return { ...process.env, TSP_CACHE_DIR: TS_PATCH_CACHE };
+}
+
+/**
+ * The pairing's `ts-patch/compiler` (its TypeScript, patched in memory) loaded in this process, with
+ * ts-patch's cache where the compiler processes keep it; ts-patch reads the variable on the first
+ * load, so the process's environment is left as it was. Besides keeping writes out of node_modules,
+ * this is what lets ts-patch 3.3 use its cache at all: it loads the cached patch only if the cache
+ * also holds the patched typescript.d.ts, which its in-memory route never writes (4.0 no longer asks
+ * for it) but `ts-patch install` does (the integration test runs it). Patching again costs some
+ * 0.7 s of CPU per load.
+ */
+export function requirePatchedCompiler(pairing: CompilerPairing): unknown {
+  const previous = process.env["TSP_CACHE_DIR"];
+  process.env["TSP_CACHE_DIR"] = TS_PATCH_CACHE;
+  try {
+    return createRequire(__filename)(pairing.patchedCompiler);
+  } finally {
+    if (previous === undefined) delete process.env["TSP_CACHE_DIR"];
+    else process.env["TSP_CACHE_DIR"] = previous;
+  }
 }
 
 export interface CompilerPairing {
