@@ -40,12 +40,33 @@ function sourceOf(file) {
 }
 
 const OWN_PROCESS = /^\/\/ test-runner: own process/m;
+/** Node options of the shared uvu process and of everything it spawns (see processesOf). */
+const SHARED_NODE_OPTIONS = "--max-semi-space-size=32";
 
-/** A worker's files as uvu processes, run one after the other: the shared one, then each loner. */
+/**
+ * A worker's uvu processes, run one after the other: the shared one, then each loner. The shared
+ * process and every compiler, bundler and program it spawns get a 32 MB young generation (Node 20's
+ * default is 16): TypeScript allocates fast, and halving its scavenges cut the suite's CPU by about
+ * 8%. A loner keeps the defaults, since what it measures is the collector as users get it.
+ */
 function processesOf(files) {
   const alone = files.filter((file) => OWN_PROCESS.test(readFileSync(sourceOf(file), "utf8")));
   const shared = files.filter((file) => !alone.includes(file));
-  return [shared, ...alone.map((file) => [file])].filter((group) => group.length > 0);
+  const groups = [
+    { files: shared, nodeOptions: SHARED_NODE_OPTIONS },
+    ...alone.map((file) => ({ files: [file], nodeOptions: "" })),
+  ];
+  return groups.filter((group) => group.files.length > 0);
+}
+
+/** The environment of a uvu process: the runner's, with `nodeOptions` added to NODE_OPTIONS. */
+function processEnv(nodeOptions) {
+  const inherited = process.env.NODE_OPTIONS ?? "";
+  return {
+    ...process.env,
+    FORCE_COLOR: process.env.FORCE_COLOR ?? "1",
+    NODE_OPTIONS: [inherited, nodeOptions].filter((part) => part !== "").join(" "),
+  };
 }
 
 function readDurations() {
@@ -78,7 +99,8 @@ function patternFor(files) {
 /** A worker: its uvu processes in turn, one result each. */
 async function runWorker(files) {
   const results = [];
-  for (const group of processesOf(files)) results.push(await runProcess(group));
+  for (const group of processesOf(files))
+    results.push(await runProcess(group.files, group.nodeOptions));
   return results;
 }
 
@@ -86,12 +108,12 @@ async function runWorker(files) {
  * One uvu process over `files`. uvu prints a file's name as it starts it, so the time between two
  * names is the earlier file's duration.
  */
-function runProcess(files) {
+function runProcess(files, nodeOptions) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
       ["--expose-gc", UVU_BIN, BUILD_TESTS, patternFor(files)],
-      { cwd: ROOT, env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "1" } },
+      { cwd: ROOT, env: processEnv(nodeOptions) },
     );
     let output = "";
     const durations = {};
