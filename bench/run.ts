@@ -29,13 +29,27 @@ interface Args {
   readonly only: readonly string[] | null;
 }
 
+function defaultRounds(quick: boolean): number {
+  return quick ? 2 : 5;
+}
+
+/** The command line that reproduces this run, flags included (the report quotes it). */
+function commandOf(args: Args): string {
+  const flags = [
+    ...(args.rounds === defaultRounds(args.quick) ? [] : ["--rounds", String(args.rounds)]),
+    ...(args.only === null ? [] : ["--only", args.only.join(",")]),
+  ];
+  const script = args.quick ? "bench:quick" : "bench";
+  return `npm run ${script}${flags.length === 0 ? "" : ` -- ${flags.join(" ")}`}`;
+}
+
 function parseArgs(argv: readonly string[]): Args {
   const quick = argv.includes("--quick");
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const rounds = Number(value("--rounds") ?? (quick ? 2 : 5));
+  const rounds = Number(value("--rounds") ?? defaultRounds(quick));
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new RangeError(`--rounds must be a positive integer`);
   const only =
@@ -92,7 +106,7 @@ async function main(): Promise<void> {
       : undefined,
     loadAtStart,
   );
-  const command = `npm run ${args.quick ? "bench:quick" : "bench"}${args.only === null ? "" : ` -- --only ${args.only.join(",")}`}`;
+  const command = commandOf(args);
   const bars = checkBars(cases, buildCost);
   const minutes = (performance.now() - started) / 60000;
   const outDir = args.quick
