@@ -472,7 +472,10 @@ export class AdaptiveArrayPool implements Pool {
     return (this.scopeHandles[token] ??= new ScopeHandle(this, token));
   }
 
-  /** @internal Everything `take` does not serve inline: a cached view of the slot's type, else the checks, then `serve`. */
+  /**
+   * @internal Everything `take` does not serve inline: a view the slot already has for this request
+   * (`Slot.rearm`), else the checks, then `serve`.
+   */
   private takeMiss(type: unknown, dim: unknown): TypedArray {
     const top = this.top;
     // A cached view of the slot's own type needs no checks: the request equals one validated before.

@@ -113,12 +113,13 @@ export class Slot {
     if (hot === null || type !== hot || this.probe.length === 0) return undefined;
     const view = this.cachedView(hot, length);
     if (view === undefined) return undefined;
-    // A cached length was validated when its view was made, and equals `length` under ===.
-    const served = length as number;
+    // A cached length was validated when its view was made, and equals `length` under ===; `+ 0`
+    // stores a -0 request as 0, as `arm` does, so the fields stay small integers.
+    const served = (length as number) + 0;
     const bytes = served * hot.BYTES_PER_ELEMENT;
     if (bytes > this.peakBytes) this.peakBytes = bytes;
     this.length = served;
-    this.dim0 = served + 0;
+    this.dim0 = served;
     this.dim1 = 1;
     this.view = view;
     return view;
