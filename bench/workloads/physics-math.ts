@@ -71,15 +71,21 @@ export function finishBody(
     s.position[3 * i + k] = p[k]!;
     s.velocity[3 * i + k] = v[k]!;
   }
-  modelMatrix(m, s.angle[i]!, p);
+  modelMatrix(m, s, i, p);
   for (let r = 0; r < 3; r++) {
     q[r] = m[4 * r]! * p[0]! + m[4 * r + 1]! * p[1]! + m[4 * r + 2]! * p[2]! + m[4 * r + 3]!;
   }
   sink[0]! += q[0]! + q[1]! + q[2]!;
 }
 
-/** Row-major Mat4: rotation about z by `angle`, then translation by p. */
-function modelMatrix(m: Float64Array, angle: number, p: Float64Array): void {
+/**
+ * Row-major Mat4: rotation about z by body i's angle, then translation by p. It takes the index, not
+ * the angle: a double passed to a call V8 did not inline is boxed (a 16-byte heap number per body),
+ * and whether this call is inlined varies with the order concurrent compiles finish, so an angle
+ * argument made 1 run in about 30 allocate in every contender, the controls included.
+ */
+function modelMatrix(m: Float64Array, bodies: Bodies, i: number, p: Float64Array): void {
+  const angle = bodies.angle[i]!;
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   m.fill(0);
