@@ -13,6 +13,12 @@ export const PREALLOC_DYN = "prealloc (dyn)";
 export const PREALLOC_DYN_IN_TRY = "prealloc (dyn) in try/finally";
 export const ARENA = "subarray-arena";
 export const STATIC_SCRATCH = "static-scratch";
+/**
+ * W3's control for the frame-scoped shape: the same live set (every body's arrays, live until the
+ * frame ends) preallocated and handed out in order with no pool and no checks. It is what that shape
+ * costs in memory traffic alone, against static scratch's seven arrays.
+ */
+export const LIVE_SET = "live set (no pool)";
 export const AAP_TRY_FINALLY = "aap try/finally";
 export const AAP_MARKER = "aap-marker";
 export const AAP_USING = "aap-using";

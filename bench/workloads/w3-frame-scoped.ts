@@ -9,6 +9,7 @@ import {
   AAP_MARKER,
   AAP_TRY_FINALLY,
   AAP_USING,
+  LIVE_SET,
   frameScopedImpl,
 } from "../contenders/contender-list.js";
 import { Bodies, finishBody, forceWith, loadBody } from "./physics-math.js";
@@ -37,6 +38,40 @@ function stepBody(pool: AdaptiveArrayPool, s: Bodies, i: number): void {
   loadBody(s, i, p, v);
   force(pool, p, v, f);
   finishBody(s, i, p, v, f, acquire(pool, Float64Array, 16), acquire(pool, Float64Array, 3));
+}
+
+/** The frame's arrays made once, in the order the steps take them; `next` rewinds every frame. */
+class LiveSet {
+  next = 0;
+  private readonly arrays: Float64Array[] = [];
+
+  constructor(bodies: Bodies) {
+    for (let i = 0; i < bodies.count; i++) {
+      for (const length of [3, 3, 3, 9, 3, 16, 3]) this.arrays.push(new Float64Array(length));
+    }
+  }
+
+  take(): Float64Array {
+    return this.arrays[this.next++]!;
+  }
+}
+
+function liveSetStep(set: LiveSet, s: Bodies, i: number): void {
+  const p = set.take();
+  const v = set.take();
+  const f = set.take();
+  loadBody(s, i, p, v);
+  forceWith(set.take(), set.take(), p, v, f);
+  finishBody(s, i, p, v, f, set.take(), set.take());
+}
+
+function liveSet(s: Bodies): StepFrame {
+  const set = new LiveSet(s);
+  const count = s.count;
+  return () => {
+    set.next = 0;
+    for (let i = 0; i < count; i++) liveSetStep(set, s, i);
+  };
 }
 
 function tryFinally(s: Bodies): StepFrame {
@@ -70,6 +105,7 @@ function usingScope(s: Bodies): StepFrame {
 }
 
 export const FRAME_SCOPED_IMPLS: Readonly<Record<string, (s: Bodies) => StepFrame>> = {
+  [LIVE_SET]: liveSet,
   [frameScopedImpl(AAP_TRY_FINALLY)]: tryFinally,
   [frameScopedImpl(AAP_MARKER)]: marker,
   [frameScopedImpl(AAP_USING)]: usingScope,
