@@ -213,14 +213,11 @@ export class AdaptiveArrayPool implements Pool {
    * checks of type and length happen in `takeMiss`, so a request that hits was validated before.
    */
   take(type: unknown, dim: unknown): TypedArray {
+    // Parameter first and the probe's length as a truth value: the smallest bytecode for these
+    // checks, and every byte counts against the caller's inlining budget (docs/runtime.md).
     const top = this.top;
     const slot = this.slots[top];
-    if (
-      slot !== undefined &&
-      slot.type === type &&
-      slot.length === dim &&
-      slot.probe.length !== 0
-    ) {
+    if (slot !== undefined && type === slot.type && dim === slot.length && slot.probe.length) {
       this.top = top + 1;
       return slot.view;
     }
@@ -238,10 +235,10 @@ export class AdaptiveArrayPool implements Pool {
     const slot = this.slots[top];
     if (
       slot !== undefined &&
-      slot.type === type &&
-      slot.dim0 === d0 &&
-      slot.dim1 === d1 &&
-      slot.probe.length !== 0
+      type === slot.type &&
+      d0 === slot.dim0 &&
+      d1 === slot.dim1 &&
+      slot.probe.length
     ) {
       this.top = top + 1;
       return slot.view;
