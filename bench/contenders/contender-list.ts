@@ -19,6 +19,13 @@ export const STATIC_SCRATCH = "static-scratch";
  * costs in memory traffic alone, against static scratch's seven arrays.
  */
 export const LIVE_SET = "live set (no pool)";
+/**
+ * W3's frame-scoped shape with a mark per body: the frame's scope as before, and each body
+ * brackets its acquires with `checkpoint()` / `rewind(mark)` and no try / finally (the frame's
+ * finally closes a mark a throw skipped), so the live set stays one body's arrays.
+ */
+export const FRAME_WITH_BODY_MARKS = "aap transformed (frame scope, body marks)";
+export const FRAME_WITH_BODY_MARKS_IMPL = "aap-marker-frame-marks";
 export const AAP_TRY_FINALLY = "aap try/finally";
 export const AAP_MARKER = "aap-marker";
 export const AAP_USING = "aap-using";

@@ -9,6 +9,7 @@ import {
   AAP_MARKER,
   AAP_TRY_FINALLY,
   AAP_USING,
+  FRAME_WITH_BODY_MARKS_IMPL,
   LIVE_SET,
   frameScopedImpl,
 } from "../contenders/contender-list.js";
@@ -95,6 +96,21 @@ function marker(s: Bodies): StepFrame {
   });
 }
 
+/** One body between a mark and its rewind: the next body gets the same arrays back. */
+function markedStepBody(pool: AdaptiveArrayPool, s: Bodies, i: number): void {
+  const mark = pool.checkpoint();
+  stepBody(pool, s, i);
+  pool.rewind(mark);
+}
+
+function markerWithBodyMarks(s: Bodies): StepFrame {
+  const pool = new AdaptiveArrayPool();
+  const count = s.count;
+  return withPool(pool, function stepFrame(): void {
+    for (let i = 0; i < count; i++) markedStepBody(pool, s, i);
+  });
+}
+
 function usingScope(s: Bodies): StepFrame {
   const pool = framePool(s);
   const count = s.count;
@@ -109,4 +125,5 @@ export const FRAME_SCOPED_IMPLS: Readonly<Record<string, (s: Bodies) => StepFram
   [frameScopedImpl(AAP_TRY_FINALLY)]: tryFinally,
   [frameScopedImpl(AAP_MARKER)]: marker,
   [frameScopedImpl(AAP_USING)]: usingScope,
+  [FRAME_WITH_BODY_MARKS_IMPL]: markerWithBodyMarks,
 };

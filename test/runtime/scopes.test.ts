@@ -206,6 +206,39 @@ test("leaked inner scopes are cleaned by the outer rewind token (entry-depth gua
   assert.is(pool.depth, 0);
 });
 
+test("marks inside a frame scope (docs/performance.md): a throw past a body's rewind keeps its arrays live until the frame closes", () => {
+  const pool = new AdaptiveArrayPool();
+  const before = snapshot(pool);
+  const frame = pool.checkpoint();
+  const thrownPast: Float64Array[] = [];
+  const served: Float64Array[] = [];
+  for (let body = 0; body < 6; body++) {
+    try {
+      const mark = pool.checkpoint();
+      const a = acquire(pool, Float64Array, 4);
+      writePattern(a, body);
+      served.push(a);
+      if (body % 3 === 0) {
+        thrownPast.push(a);
+        throw new Error(`body ${body}`);
+      }
+      pool.rewind(mark);
+    } catch {
+      // caught inside the frame: this body's mark stays open
+    }
+  }
+  assert.is(pool.depth, 3, "the frame and the two marks a throw skipped");
+  thrownPast.forEach((a, i) =>
+    assert.is(patternMismatch(a, 3 * i), -1, `body ${3 * i} kept its data`),
+  );
+  // Every body that rewound got an array no skipped mark holds.
+  assertDisjoint(thrownPast);
+  for (const a of served) if (!thrownPast.includes(a)) assertDisjoint([a, ...thrownPast]);
+  pool.rewind(frame);
+  assert.equal(snapshot(pool), before);
+  assert.is(pool.depth, 0);
+});
+
 test("rewind() with no token pops exactly one level", () => {
   const pool = new AdaptiveArrayPool();
   pool.checkpoint();
