@@ -1,7 +1,7 @@
 /**
  * Monomorphic acquires: `acquire(P, Float64Array, n)` becomes `P.acquireFloat64(n)`, a per-type pool
  * method that V8 inlines for free (under its small-function size) and whose element type is a
- * constant, so each acquire costs the pool's 84-byte hit path instead of the free function's 169
+ * constant, so each acquire costs the pool's 73-byte hit path instead of the free function's 158
  * bytes of the inlining budget (docs/runtime.md, "Hot path and V8's inlining budget"). `zeros` and
  * `ones` of number types become the same call plus `.fill(0)` / `.fill(1)`, which is what they do.
  *
@@ -9,7 +9,7 @@
  * type that is the global constructor (the checker's symbol is declared in a default library; without
  * a checker, the file declares nothing of that name). With two dims, `acquire(P, Float64Array, n, n)`
  * becomes `P.takeDims(Float64Array, n, n)`, whose hit compares the two dims the slot last served
- * as (no product, no dims check: 107 bytes inlined, against `take`'s 84). Both
+ * as (no product, no dims check: 93 bytes inlined, against `take`'s 73). Both
  * methods run the same checks, so bad dims give the same errors; a first argument that is not a
  * pool is a TypeError either way (the engine's "is not a function" instead of the runtime's message).
  */
